@@ -1,0 +1,28 @@
+package dev.mimg.store.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mimg.bed.Bed;
+import org.junit.jupiter.api.Test;
+
+/** The bed's engines answer through mimg's transport, at the API versions the project relies on. */
+class EngineSmokeTest {
+
+  @Test
+  void snapEngineSpeaksTheNewestApiAndUsesTheContainerdStore() {
+    try (EngineClient client = new EngineClient(Bed.snap())) {
+      assertThat(client.api()).isEqualTo(EngineClient.MAX_API);
+      JsonNode info = client.get("/info", JsonNode.class);
+      assertThat(info.path("DriverStatus").toString()).contains("io.containerd.snapshotter.v1");
+    }
+  }
+
+  @Test
+  void graphEngineRunsTheClassicStore() {
+    try (EngineClient client = new EngineClient(Bed.graph())) {
+      JsonNode info = client.get("/info", JsonNode.class);
+      assertThat(info.path("Driver").asText()).isEqualTo("vfs");
+    }
+  }
+}
