@@ -1,0 +1,84 @@
+package dev.mimg.cli;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.mimg.model.Image;
+import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Variant;
+import dev.mimg.query.ImageLookup;
+import dev.mimg.store.ImageStore;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code mimg inspect}: the store's own description of every present variant of an image, or of one. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+    description = "Show each present variant of an image as the engine describes it (a JSON array).")
+final class InspectCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParentCommand
+  MimgCommand parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "IMAGE|VARIANT-ID", description = "An image reference or id, or a variant id.")
+  String name;
+
+  @Option(names = "--platform", paramLabel = "PLATFORM", description = "Only this platform's variant.")
+  String platform;
+
+  @Override
+  public Integer call() throws Exception {
+    Platform wanted = platform == null ? null : Platform.parse(platform);
+    try (ImageStore store = parent.store()) {
+      ImageLookup.Found found = ImageLookup.find(store.images(), name);
+      List<Variant> variants = variants(found, wanted);
+      ArrayNode array = JSON.createArrayNode();
+      for (Variant variant : variants) {
+        array.add(store.inspect(found.image(), variant));
+      }
+      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withArrayIndenter(new DefaultIndenter("    ", "\n"))
+          .withObjectIndenter(new DefaultIndenter("    ", "\n"));
+      spec.commandLine().getOut().println(JSON.writer(printer).writeValueAsString(array));
+      return Main.OK;
+    }
+  }
+
+  private List<Variant> variants(ImageLookup.Found found, Platform wanted) {
+    Image image = found.image();
+    List<Variant> candidates = found.variant() != null ? List.of(found.variant()) : image.present();
+    if (found.variant() != null && !found.variant().isPresent()) {
+      throw new InvalidInputException("variant " + found.variant().shortId() + " (" + found.variant().platform()
+          + ") of " + describe(image) + " is not present");
+    }
+    if (wanted == null) {
+      return candidates;
+    }
+    List<Variant> matching = candidates.stream().filter(v -> v.platform().matches(wanted)).toList();
+    if (matching.isEmpty()) {
+      String present = image.platforms().stream().map(Platform::toString).collect(Collectors.joining(", "));
+      throw new InvalidInputException("platform " + wanted + " is not present in " + describe(image)
+          + " (present: " + (present.isEmpty() ? "none" : present) + ")");
+    }
+    return matching;
+  }
+
+  private String describe(Image image) {
+    return image.tags().isEmpty() ? name : image.tags().get(0).familiarString();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.mimg.cli;
+
+import dev.mimg.store.StoreException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** The mimg command line: {@code mimg ls}, {@code mimg inspect}. */
+public final class Main {
+
+  /** Exit code: success. */
+  public static final int OK = 0;
+  /** Exit code: the request failed (unknown image, unreachable engine, bad input value). */
+  public static final int FAILED = 1;
+  /** Exit code: the command line itself is malformed (unknown flag, missing argument). */
+  public static final int USAGE = 2;
+
+  private Main() {
+  }
+
+  /** Runs the CLI and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI on stdout/stderr and returns its exit code. */
+  public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the CLI with the given streams and returns its exit code (for tests and embedding). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new MimgCommand());
+    cli.setOut(out).setErr(err);
+    cli.setParameterExceptionHandler((e, ignored) -> {
+      err.println("mimg: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+          + " --help')");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      if (e instanceof StoreException || e instanceof IllegalArgumentException) {
+        err.println("mimg: " + e.getMessage());
+        return FAILED;
+      }
+      throw e;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.mimg.cli;
+
+import dev.mimg.query.Stores;
+import dev.mimg.store.ImageStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code mimg} command: global options, and the subcommands that do the work. */
+@Command(name = "mimg", mixinStandardHelpOptions = true, version = "mimg 0.1.0",
+    description = "List, inspect, remove and pull the platforms of multi-arch container images.",
+    subcommands = {LsCommand.class, InspectCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:the request failed (unknown image or platform, engine unreachable, bad value)",
+        "2:malformed command line (unknown flag, missing argument)"})
+final class MimgCommand implements Runnable {
+
+  @Option(names = {"-H", "--host"}, scope = ScopeType.INHERIT, paramLabel = "HOST",
+      description = "Docker engine to use, e.g. unix:///var/run/docker.sock or tcp://host:2376 "
+          + "(default: DOCKER_HOST, DOCKER_CONTEXT, the current context, the default socket)")
+  String host;
+
+  @Spec
+  CommandSpec spec;
+
+  /** Opens the store the options name. */
+  ImageStore store() {
+    return Stores.engine(host);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

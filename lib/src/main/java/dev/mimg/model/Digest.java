@@ -1,0 +1,89 @@
+package dev.mimg.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A content digest such as {@code sha256:<64 lower-case hex>}; only sha256 and sha512 are accepted.
+ *
+ * <p>Serialized to and from JSON as its string form.
+ */
+public record Digest(String algorithm, String hex) {
+
+    /** The algorithm used by every Docker and OCI image in practice. */
+    public static final String SHA256 = "sha256";
+    /** The other algorithm the OCI image-spec registers. */
+    public static final String SHA512 = "sha512";
+
+    private static final Map<String, Integer> HEX_LENGTHS = Map.of(SHA256, 64, SHA512, 128);
+    private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]+");
+    private static final int SHORT_ID_LENGTH = 12;
+
+    /** Validates the algorithm and the hex length and alphabet. */
+    public Digest {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(hex, "hex");
+        String problem = problemWith(algorithm, hex);
+        if (problem != null) {
+            throw InvalidInputException.of("invalid digest", algorithm + ":" + hex, problem);
+        }
+    }
+
+    /** Parses {@code algorithm:hex} strictly; anything else (including path characters) is rejected. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Digest parse(String text) {
+        if (text == null || text.isEmpty()) {
+            throw InvalidInputException.of("invalid digest", "", "digest is empty");
+        }
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw InvalidInputException.of("invalid digest", text, "expected <algorithm>:<hex>, e.g. sha256:<64 hex digits>");
+        }
+        String algorithm = text.substring(0, colon);
+        String hex = text.substring(colon + 1);
+        String problem = problemWith(algorithm, hex);
+        if (problem != null) {
+            throw InvalidInputException.of("invalid digest", text, problem);
+        }
+        return new Digest(algorithm, hex);
+    }
+
+    /** The sha256 digest of the given bytes. */
+    public static Digest sha256Of(byte[] content) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content);
+            return new Digest(SHA256, HexFormat.of().formatHex(hash));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** The first 12 hex characters, as Docker shows an image ID. */
+    public String shortId() {
+        return hex.substring(0, SHORT_ID_LENGTH);
+    }
+
+    /** The {@code algorithm:hex} form. */
+    @JsonValue
+    @Override
+    public String toString() {
+        return algorithm + ":" + hex;
+    }
+
+    private static String problemWith(String algorithm, String hex) {
+        Integer expectedLength = HEX_LENGTHS.get(algorithm);
+        if (expectedLength == null) {
+            return "unsupported algorithm " + InvalidInputException.quote(algorithm) + " (expected sha256 or sha512)";
+        }
+        if (hex.length() != expectedLength || !LOWER_HEX.matcher(hex).matches()) {
+            return algorithm + " needs exactly " + expectedLength + " lower-case hex digits";
+        }
+        return null;
+    }
+}

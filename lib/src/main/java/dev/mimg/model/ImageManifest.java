@@ -1,0 +1,45 @@
+package dev.mimg.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An OCI image manifest (or Docker schema 2 manifest): one platform's config and layers.
+ *
+ * <pre>{@code
+ * {
+ *   "schemaVersion": 2,
+ *   "mediaType": "application/vnd.oci.image.manifest.v1+json",
+ *   "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": "sha256:<64 hex>", "size": 7023},
+ *   "layers": [
+ *     {"mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", "digest": "sha256:<64 hex>", "size": 32654}
+ *   ],
+ *   "subject": {"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": "sha256:<64 hex>", "size": 7682}
+ * }
+ * }</pre>
+ *
+ * @see <a href="https://github.com/opencontainers/image-spec/blob/main/manifest.md">OCI image-spec: image manifest</a>
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImageManifest(
+        int schemaVersion,
+        String mediaType,
+        Descriptor config,
+        List<Descriptor> layers,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> annotations,
+        Descriptor subject) {
+
+    /** Makes layers and annotations immutable (empty when absent). */
+    public ImageManifest {
+        layers = Immutables.copyOf(layers);
+        annotations = Immutables.copyOf(annotations);
+    }
+
+    /** The sum of the layer sizes (the compressed size of the image's filesystem). */
+    public long totalLayerSize() {
+        return layers.stream().mapToLong(Descriptor::size).sum();
+    }
+}

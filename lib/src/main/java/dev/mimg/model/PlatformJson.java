@@ -1,0 +1,35 @@
+package dev.mimg.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The {@code platform} object of an OCI descriptor; {@link #toPlatform()} gives the domain {@link Platform}.
+ *
+ * <pre>{@code
+ * {"architecture": "amd64", "os": "windows", "os.version": "10.0.17763.1", "os.features": ["win32k"]}
+ * }</pre>
+ *
+ * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-index.md">OCI image-spec: image index, platform</a>
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record PlatformJson(
+        @JsonProperty("architecture") String architecture,
+        @JsonProperty("os") String os,
+        @JsonProperty("os.version") String osVersion,
+        @JsonProperty("os.features") List<String> osFeatures,
+        @JsonProperty("variant") String variant) {
+
+    /** Converts a domain platform (no os.version or os.features). */
+    public static PlatformJson from(Platform platform) {
+        return new PlatformJson(platform.architecture(), platform.os(), null, null, platform.variant());
+    }
+
+    /** The domain platform as declared (missing os or architecture become ""). */
+    public Platform toPlatform() {
+        return Platform.of(os == null ? "" : os, architecture == null ? "" : architecture, variant);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mimg.query;
+
+import dev.mimg.model.Image;
+import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what a user named: an image by reference (tag or digest, Docker-normalized) or by id prefix, or a single
+ * variant by its id prefix. Ids are tried first for hex strings, as short ids are also valid repository names.
+ */
+public final class ImageLookup {
+
+  private static final Pattern ID = Pattern.compile("(sha256:)?[0-9a-f]{4,64}");
+
+  /** An image, and the variant when the name was a variant id (else null). */
+  public record Found(Image image, Variant variant) {
+  }
+
+  private ImageLookup() {
+  }
+
+  /** The image (or variant) named by {@code name}; an unknown name is an {@link InvalidInputException}. */
+  public static Found find(List<Image> images, String name) {
+    if (ID.matcher(name).matches()) {
+      Optional<Found> byId = byId(images, name.startsWith("sha256:") ? name : "sha256:" + name);
+      if (byId.isPresent()) {
+        return byId.get();
+      }
+    }
+    Reference reference = Reference.parse(name);
+    return images.stream()
+        .filter(image -> image.tags().contains(reference) || image.digestRefs().contains(reference)
+            || reference.isDigestOnly() && reference.digest().orElseThrow().equals(image.id())
+               && image.digestRefs().stream().anyMatch(ref -> ref.name().equals(reference.name())))
+        .findFirst().map(image -> new Found(image, null))
+        .orElseThrow(() -> new InvalidInputException("no such image: " + name));
+  }
+
+  private static Optional<Found> byId(List<Image> images, String prefix) {
+    List<Image> matches = images.stream().filter(i -> i.id().toString().startsWith(prefix)).toList();
+    if (matches.stream().map(Image::id).distinct().count() > 1) {
+      throw new InvalidInputException("ambiguous image id " + prefix + ": it starts " + matches.size() + " images");
+    }
+    if (!matches.isEmpty()) {
+      return Optional.of(new Found(matches.get(0), null));
+    }
+    for (Image image : images) {
+      for (Variant variant : image.variants()) {
+        if (variant.digest().toString().startsWith(prefix)) {
+          return Optional.of(new Found(image, variant));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.mimg.query;
+
+import dev.mimg.model.Image;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import dev.mimg.store.ImageStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * An immutable, lazy query over the images of a store: each step returns a new query, a terminal
+ * ({@link #list()}, {@link #count()}...) asks the store once. Platform steps also narrow which variants the
+ * views show, while image-level figures ({@code 3/7}, sizes) stay those of the whole image.
+ */
+public final class ImageQuery {
+
+  /** Listing order: repository, then tag; untagged images after, by id. */
+  public static final Comparator<Image> ORDER = Comparator
+      .comparing((Image image) -> image.tags().isEmpty())
+      .thenComparing(image -> image.tags().isEmpty() ? "" : image.tags().get(0).familiarName())
+      .thenComparing(image -> image.tags().isEmpty() ? "" : image.tags().get(0).tag().orElse(""))
+      .thenComparing(image -> image.digestRefs().isEmpty() ? "~" : image.digestRefs().get(0).familiarName())
+      .thenComparing(image -> image.id().toString());
+
+  private final ImageStore store;
+  private final List<Predicate<Image>> filters;
+  private final List<Platform> platforms;
+
+  ImageQuery(ImageStore store) {
+    this(store, List.of(), List.of());
+  }
+
+  private ImageQuery(ImageStore store, List<Predicate<Image>> filters, List<Platform> platforms) {
+    this.store = store;
+    this.filters = filters;
+    this.platforms = platforms;
+  }
+
+  /** Images with a name matching the glob (Docker's {@code reference} filter). */
+  public ImageQuery reference(String glob) {
+    ReferenceGlob pattern = ReferenceGlob.of(glob);
+    return where(image -> names(image).anyMatch(pattern::matches));
+  }
+
+  /** Images with one of these platforms present (strict matching); views show only those variants. */
+  public ImageQuery platform(String... specs) {
+    if (specs.length == 0) {
+      return this;
+    }
+    List<Platform> wanted = new ArrayList<>(platforms);
+    Arrays.stream(specs).map(Platform::parse).forEach(wanted::add);
+    List<Platform> selected = List.copyOf(wanted);
+    return new ImageQuery(store, filters, selected)
+        .where(image -> selected.stream().anyMatch(image::has));
+  }
+
+  /** Images with some platforms missing (shallow pulls). */
+  public ImageQuery shallow() {
+    return where(Image::isShallow);
+  }
+
+  /** Images with every platform present. */
+  public ImageQuery complete() {
+    return where(image -> !image.isShallow());
+  }
+
+  /** Images that no tag and no digest reference names. */
+  public ImageQuery dangling() {
+    return where(Image::isDangling);
+  }
+
+  /** Images whose dangling state is {@code dangling}. */
+  public ImageQuery dangling(boolean dangling) {
+    return dangling ? dangling() : where(image -> !image.isDangling());
+  }
+
+  /** Images for which the predicate holds. */
+  public ImageQuery where(Predicate<Image> predicate) {
+    List<Predicate<Image>> more = new ArrayList<>(filters);
+    more.add(predicate);
+    return new ImageQuery(store, List.copyOf(more), platforms);
+  }
+
+  /** The matching images in listing order. */
+  public List<Image> list() {
+    return stream().toList();
+  }
+
+  /** The matching images in listing order, as a stream. */
+  public Stream<Image> stream() {
+    Predicate<Image> all = filters.stream().reduce(image -> true, Predicate::and);
+    return store.images().stream().filter(all).sorted(ORDER);
+  }
+
+  /** How many images match. */
+  public int count() {
+    return (int) stream().count();
+  }
+
+  /** Which variants views show: those of the selected platforms, or all. */
+  public Predicate<Variant> shownVariants() {
+    if (platforms.isEmpty()) {
+      return variant -> true;
+    }
+    return variant -> platforms.stream().anyMatch(p -> variant.platform().matches(p));
+  }
+
+  /** The store this query reads. */
+  public ImageStore store() {
+    return store;
+  }
+
+  private static Stream<Reference> names(Image image) {
+    return Stream.concat(image.tags().stream(), image.digestRefs().stream());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.mimg.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mimg.model.Image;
+import dev.mimg.model.Variant;
+import java.util.List;
+
+/** Where images live (a Docker engine, later an OCI layout or a registry): the small core every backend implements. */
+public interface ImageStore extends AutoCloseable {
+
+  /** Every image with all its variants, present and missing. */
+  List<Image> images();
+
+  /** The store's own description of one present variant of an image (for the engine: its inspect object). */
+  JsonNode inspect(Image image, Variant variant);
+
+  /** A one-line name of the store for notices, e.g. {@code engine unix:///var/run/docker.sock}. */
+  String describe();
+
+  /** Notices the user should see once, e.g. that per-platform detail needs the containerd image store. */
+  List<String> notices();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,165 @@
+package dev.mimg.store.docker;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mimg.model.Digest;
+import dev.mimg.model.Image;
+import dev.mimg.model.MediaTypes;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import dev.mimg.store.ImageStore;
+import dev.mimg.store.docker.EngineImageSummary.EnginePlatform;
+import dev.mimg.store.docker.EngineImageSummary.Manifest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The Docker engine as an image store. With the containerd image store (API 1.47+) each image lists its
+ * variants; on older engines or the classic graphdriver store every image has one platform, and a notice says so.
+ */
+public final class DockerEngineStore implements ImageStore {
+
+  private static final Platform UNKNOWN = Platform.of("unknown", "unknown", "");
+
+  private final EngineClient client;
+  private final Set<String> notices = new LinkedHashSet<>();
+
+  /** A store over an engine client (owned: closing the store closes it). */
+  public DockerEngineStore(EngineClient client) {
+    this.client = client;
+  }
+
+  /** Connects to the engine at the endpoint (lazily: the first call talks to it). */
+  public static DockerEngineStore connect(EngineEndpoint endpoint) {
+    return new DockerEngineStore(new EngineClient(endpoint));
+  }
+
+  /** The engine client, for engine-specific calls. */
+  public EngineClient client() {
+    return client;
+  }
+
+  @Override
+  public List<Image> images() {
+    boolean manifests = client.api().atLeast(EngineClient.MANIFESTS_API);
+    List<EngineImageSummary> summaries = client.get(manifests ? "/images/json?manifests=1" : "/images/json",
+        listOf(EngineImageSummary.class));
+    boolean perPlatform = manifests && summaries.stream().allMatch(s -> s.manifests() != null);
+    if (!perPlatform && !summaries.isEmpty()) {
+      notices.add(manifests
+          ? "this engine uses the classic graphdriver image store: one platform per image; per-platform detail "
+            + "needs the containerd image store (dockerd: \"features\": {\"containerd-snapshotter\": true})"
+          : "this engine speaks API " + client.api() + ": one platform per image; per-platform detail needs API "
+            + EngineClient.MANIFESTS_API + "+ (Docker 27.3+) with the containerd image store");
+      return classic(summaries);
+    }
+    return summaries.stream().map(DockerEngineStore::image).toList();
+  }
+
+  @Override
+  public JsonNode inspect(Image image, Variant variant) {
+    String path = "/images/" + image.id() + "/json";
+    if (image.variants().size() > 1 || image.isIndex()) {
+      path += "?platform=" + EngineClient.encode(platformJson(variant.platform()));
+    }
+    return client.get(path, JsonNode.class);
+  }
+
+  @Override
+  public String describe() {
+    return "engine " + client.endpoint().host();
+  }
+
+  @Override
+  public List<String> notices() {
+    return List.copyOf(notices);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** The OCI platform JSON the engine's {@code platform} query parameters take. */
+  static String platformJson(Platform platform) {
+    var node = EngineClient.json().createObjectNode()
+        .put("os", platform.os()).put("architecture", platform.architecture());
+    if (!platform.variant().isEmpty()) {
+      node.put("variant", platform.variant());
+    }
+    return node.toString();
+  }
+
+  private static Image image(EngineImageSummary summary) {
+    List<Variant> variants = summary.manifests().stream().map(DockerEngineStore::variant).toList();
+    String mediaType = summary.descriptor() == null ? MediaTypes.DOCKER_MANIFEST : summary.descriptor().mediaType();
+    return image(summary, mediaType, variants);
+  }
+
+  private static Image image(EngineImageSummary summary, String mediaType, List<Variant> variants) {
+    return new Image(Digest.parse(summary.id()), mediaType, references(summary.repoTags()),
+        references(summary.repoDigests()), Instant.ofEpochSecond(summary.created()), variants, summary.labels());
+  }
+
+  private static Variant variant(Manifest manifest) {
+    var data = manifest.imageData();
+    EnginePlatform platform = data != null && data.platform() != null ? data.platform()
+        : manifest.descriptor() == null ? null : manifest.descriptor().platform();
+    long unpacked = data == null || data.size() == null ? 0 : data.size().unpacked();
+    List<String> containers = data == null || data.containers() == null ? List.of() : data.containers();
+    Digest attestationFor = manifest.attestationData() == null || manifest.attestationData().forDigest() == null
+        ? null : Digest.parse(manifest.attestationData().forDigest());
+    long content = manifest.size() == null ? 0 : manifest.size().content();
+    return new Variant(Digest.parse(manifest.id()), platform(platform), kind(manifest.kind()), manifest.available(),
+        content, unpacked, containers, attestationFor);
+  }
+
+  private List<Image> classic(List<EngineImageSummary> summaries) {
+    List<EngineContainer> containers = client.get("/containers/json?all=1", listOf(EngineContainer.class));
+    Map<String, List<String>> byImage = containers.stream().filter(c -> c.imageId() != null)
+        .collect(Collectors.groupingBy(EngineContainer::imageId,
+            Collectors.mapping(EngineContainer::id, Collectors.toList())));
+    List<Image> images = new ArrayList<>();
+    for (EngineImageSummary summary : summaries) {
+      JsonNode inspect = client.get("/images/" + summary.id() + "/json", JsonNode.class);
+      Platform platform = Platform.of(inspect.path("Os").asText("unknown"), inspect.path("Architecture").asText("unknown"),
+          inspect.path("Variant").asText(""));
+      Variant only = new Variant(Digest.parse(summary.id()), platform, Variant.Kind.IMAGE, true, summary.size(), 0,
+          byImage.getOrDefault(summary.id(), List.of()), null);
+      images.add(image(summary, MediaTypes.DOCKER_MANIFEST, List.of(only)));
+    }
+    return images;
+  }
+
+  private static Platform platform(EnginePlatform platform) {
+    if (platform == null || platform.os() == null || platform.architecture() == null) {
+      return UNKNOWN;
+    }
+    return Platform.of(platform.os(), platform.architecture(), Objects.requireNonNullElse(platform.variant(), ""));
+  }
+
+  private static Variant.Kind kind(String kind) {
+    if ("image".equals(kind)) {
+      return Variant.Kind.IMAGE;
+    }
+    return "attestation".equals(kind) ? Variant.Kind.ATTESTATION : Variant.Kind.UNKNOWN;
+  }
+
+  private static List<Reference> references(List<String> names) {
+    if (names == null) {
+      return List.of();
+    }
+    return names.stream().filter(n -> !n.startsWith("<none>")).map(Reference::parse).toList();
+  }
+
+  private static JavaType listOf(Class<?> type) {
+    return EngineClient.json().getTypeFactory().constructCollectionType(List.class, type);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.mimg.view;
+
+import dev.mimg.model.HumanSize;
+import dev.mimg.model.Image;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
+import dev.mimg.render.HumanDuration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows of the flat listing, one per name of an image (tag, else digest reference, else {@code <none>}),
+ * with Docker's field names plus mimg's ({@code Platforms}, {@code PlatformCount}, {@code DiskUsage}...).
+ * Every value is a string, as in Docker's {@code --format} rows.
+ */
+public final class ImageRows {
+
+  /** The fields a {@code --format} template may use. */
+  public static final Set<String> FIELDS = Set.of("Repository", "Tag", "Digest", "ID", "CreatedSince", "CreatedAt",
+      "Platforms", "PlatformCount", "Present", "Total", "Shallow", "Size", "DiskUsage", "Containers");
+
+  /** Column headers of those fields. */
+  public static final Map<String, String> HEADERS = Map.ofEntries(
+      Map.entry("Repository", "REPOSITORY"), Map.entry("Tag", "TAG"), Map.entry("Digest", "DIGEST"),
+      Map.entry("ID", "IMAGE ID"), Map.entry("CreatedSince", "CREATED"), Map.entry("CreatedAt", "CREATED AT"),
+      Map.entry("Platforms", "PLATFORMS"), Map.entry("PlatformCount", "PLATFORMS"), Map.entry("Present", "PRESENT"),
+      Map.entry("Total", "TOTAL"), Map.entry("Shallow", "SHALLOW"), Map.entry("Size", "SIZE"),
+      Map.entry("DiskUsage", "DISK USAGE"), Map.entry("Containers", "CONTAINERS"));
+
+  private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
+  private static final String NONE = "<none>";
+
+  private ImageRows() {
+  }
+
+  /** One row per name of each image, in the images' order. */
+  public static List<Map<String, Object>> of(List<Image> images, Instant now, boolean noTrunc) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Image image : images) {
+      for (Name name : names(image)) {
+        rows.add(row(image, name, now, noTrunc));
+      }
+    }
+    return rows;
+  }
+
+  /** How an image is named in a listing: repository and tag, {@code <none>} where there is none. */
+  public record Name(String repository, String tag) {
+  }
+
+  /** The names of an image, one per listing row or tree block. */
+  public static List<Name> names(Image image) {
+    List<Name> names = new ArrayList<>();
+    image.tags().forEach(tag -> names.add(new Name(tag.familiarName(), tag.tag().orElse(NONE))));
+    if (names.isEmpty()) {
+      image.digestRefs().forEach(ref -> names.add(new Name(ref.familiarName(), NONE)));
+    }
+    if (names.isEmpty()) {
+      names.add(new Name(NONE, NONE));
+    }
+    return names;
+  }
+
+  /** The image id as Docker prints it: 12 hex digits, or the full digest with {@code --no-trunc}. */
+  public static String id(Image image, boolean noTrunc) {
+    return noTrunc ? image.id().toString() : image.shortId();
+  }
+
+  /** {@code present/total}, e.g. {@code 3/7}. */
+  public static String count(Image image) {
+    return image.present().size() + "/" + image.total();
+  }
+
+  /** The present platforms, formatted as the image declares them. */
+  public static List<String> platforms(Image image) {
+    return image.platforms().stream().map(Platform::toString).toList();
+  }
+
+  /** Docker's CREATED column text ("2 years ago"). */
+  public static String createdSince(Image image, Instant now) {
+    return image.created().getEpochSecond() <= 0 ? "N/A" : HumanDuration.since(image.created(), now);
+  }
+
+  private static Map<String, Object> row(Image image, Name name, Instant now, boolean noTrunc) {
+    Map<String, Object> row = new TreeMap<>();  // sorted keys, as Go marshals {{json .}}
+    row.put("Repository", name.repository());
+    row.put("Tag", name.tag());
+    row.put("Digest", digest(image, name.repository()));
+    row.put("ID", id(image, noTrunc));
+    row.put("CreatedSince", createdSince(image, now));
+    row.put("CreatedAt", CREATED_AT.format(image.created().atZone(ZoneId.systemDefault())));
+    row.put("Platforms", String.join(", ", platforms(image)));
+    row.put("PlatformCount", count(image) + (image.isShallow() ? "" : " all"));
+    row.put("Present", String.valueOf(image.present().size()));
+    row.put("Total", String.valueOf(image.total()));
+    row.put("Shallow", String.valueOf(image.isShallow()));
+    row.put("Size", HumanSize.format(image.contentSize()));
+    row.put("DiskUsage", HumanSize.format(image.diskUsage()));
+    row.put("Containers", String.valueOf(image.containers().size()));
+    return row;
+  }
+
+  private static String digest(Image image, String repository) {
+    return image.digestRefs().stream().filter(ref -> ref.familiarName().equals(repository))
+        .flatMap(ref -> ref.digest().stream()).map(String::valueOf).findFirst().orElse(NONE);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.mimg.view;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimg.model.Image;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The tree as JSON: one object per image with its names and variants, sizes in bytes, for scripts. */
+public final class JsonView {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private JsonView() {
+  }
+
+  /** A JSON array (one line) of the images with the shown variants ({@code all}: missing ones and attestations too). */
+  public static String render(List<Image> images, Predicate<Variant> shown, boolean all) {
+    ArrayNode array = JSON.createArrayNode();
+    for (Image image : images) {
+      ObjectNode node = array.addObject();
+      node.put("Id", image.id().toString());
+      node.put("MediaType", image.mediaType());
+      ArrayNode tags = node.putArray("RepoTags");
+      image.tags().forEach(tag -> tags.add(tag.toString()));
+      ArrayNode digests = node.putArray("RepoDigests");
+      image.digestRefs().stream().map(Reference::toString).forEach(digests::add);
+      node.put("Created", image.created().toString());
+      ArrayNode platforms = node.putArray("Platforms");
+      ImageRows.platforms(image).forEach(platforms::add);
+      node.put("Present", image.present().size());
+      node.put("Total", image.total());
+      node.put("Shallow", image.isShallow());
+      node.put("Dangling", image.isDangling());
+      node.put("ContentSize", image.contentSize());
+      node.put("DiskUsage", image.diskUsage());
+      node.put("Containers", image.containers().size());
+      ArrayNode variants = node.putArray("Variants");
+      image.variants().stream().filter(shown).filter(v -> all || v.isPresent())
+          .forEach(v -> variant(variants.addObject(), v));
+    }
+    return array.toString() + "\n";
+  }
+
+  private static void variant(ObjectNode node, Variant variant) {
+    node.put("Id", variant.digest().toString());
+    node.put("Platform", variant.platform().toString());
+    node.put("Kind", variant.kind().name().toLowerCase());
+    node.put("Available", variant.available());
+    node.put("ContentSize", variant.contentSize());
+    node.put("UnpackedSize", variant.unpackedSize());
+    node.put("DiskUsage", variant.diskUsage());
+    ArrayNode containers = node.putArray("Containers");
+    variant.containers().forEach(containers::add);
+    if (variant.attestationFor() != null) {
+      node.put("AttestationFor", variant.attestationFor().toString());
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.mimg.view;
+
+import dev.mimg.model.HumanSize;
+import dev.mimg.model.Image;
+import dev.mimg.model.Variant;
+import dev.mimg.render.TabWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The tree listing in the seed's ID-first layout: one block per image name, the image row, then one child row per
+ * variant ({@code \_ 3d426b0bfc36  \_ linux/amd64}). SIZE is content, DISK USAGE content + unpacked; EXTRA marks
+ * {@code U} (in use), {@code missing} and {@code attestation}. Missing variants and attestations only with --all.
+ */
+public final class TreeView {
+
+  private static final String HEADER =
+      "IMAGE ID\tREPOSITORY\tTAG\tCREATED\tPLATFORMS\tSIZE\tDISK USAGE\tCONTAINERS\tEXTRA";
+  private static final String CHILD = "\\_ ";
+
+  private TreeView() {
+  }
+
+  /** Renders the images; {@code shown} selects the variant rows (e.g. only the platforms asked for). */
+  public static String render(List<Image> images, Predicate<Variant> shown, ListingOptions options) {
+    List<String> lines = new ArrayList<>();
+    lines.add(HEADER);
+    for (Image image : images) {
+      for (ImageRows.Name name : ImageRows.names(image)) {
+        lines.add(String.join("\t", ImageRows.id(image, options.noTrunc()), name.repository(), name.tag(),
+            ImageRows.createdSince(image, options.now()), ImageRows.count(image), HumanSize.format(image.contentSize()),
+            HumanSize.format(image.diskUsage()), String.valueOf(image.containers().size()),
+            image.containers().isEmpty() ? "" : "U"));
+        for (Variant variant : image.variants()) {
+          if (shown.test(variant) && (options.all() || variant.isPresent())) {
+            lines.add(variantLine(variant, options.noTrunc()));
+          }
+        }
+      }
+    }
+    return TabWriter.format(lines);
+  }
+
+  private static String variantLine(Variant variant, boolean noTrunc) {
+    String id = noTrunc ? variant.digest().toString() : variant.shortId();
+    String created = variant.isPresent() ? "" : "-";
+    return String.join("\t", CHILD + id, CHILD + variant.platform(), "", created, "",
+        HumanSize.format(variant.available() ? variant.contentSize() : 0),
+        HumanSize.format(variant.available() ? variant.diskUsage() : 0),
+        String.valueOf(variant.containers().size()), extra(variant));
+  }
+
+  private static String extra(Variant variant) {
+    if (!variant.isImage()) {
+      return variant.kind() == Variant.Kind.ATTESTATION ? "attestation" : "unknown";
+    }
+    if (!variant.available()) {
+      return "missing";
+    }
+    return variant.inUse() ? "U" : "";
+  }
+}
