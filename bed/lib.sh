@@ -4,6 +4,7 @@ BED_ROOT=$BED_HOME/root
 BED_RUN=${MIMG_BED_RUN:-/tmp/mimg-bed}             # engines' data, sockets and logs (thrown away)
 BED_REGISTRY_PORT=${MIMG_BED_REGISTRY_PORT:-5123}
 BED_REGISTRY=127.0.0.1:$BED_REGISTRY_PORT
+BED_TLS_PORT=${MIMG_BED_TLS_PORT:-2377}                # the snap engine also listens here, TLS with client certs
 BED_MIN_API=1.51
 export PATH="$BED_ROOT/usr/sbin:$BED_ROOT/usr/bin:$PATH"
 

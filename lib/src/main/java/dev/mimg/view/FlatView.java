@@ -35,7 +35,8 @@ public final class FlatView {
     if (template.isTable() && !options.noTrunc() && options.width() > 0) {
       rows = truncatePlatforms(rows, options.width());
     }
-    return new TableRenderer(template, ImageRows.HEADERS).render(rows);
+    String text = new TableRenderer(template, ImageRows.HEADERS).render(rows);
+    return text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
   }
 
   /** Shortens the Platforms cells so that a default-width row fits the terminal. */

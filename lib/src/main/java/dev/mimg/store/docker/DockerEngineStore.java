@@ -104,8 +104,13 @@ public final class DockerEngineStore implements ImageStore {
   }
 
   private static Image image(EngineImageSummary summary, String mediaType, List<Variant> variants) {
-    return new Image(Digest.parse(summary.id()), mediaType, references(summary.repoTags()),
-        references(summary.repoDigests()), Instant.ofEpochSecond(summary.created()), variants, summary.labels());
+    // An image pulled by digest only is listed with its digest reference among RepoTags: it is not a tag.
+    List<Reference> named = references(summary.repoTags());
+    List<Reference> tags = named.stream().filter(ref -> !ref.isDigestOnly()).toList();
+    Set<Reference> digestRefs = new LinkedHashSet<>(references(summary.repoDigests()));
+    named.stream().filter(Reference::isDigestOnly).forEach(digestRefs::add);
+    return new Image(Digest.parse(summary.id()), mediaType, tags, List.copyOf(digestRefs),
+        Instant.ofEpochSecond(summary.created()), variants, summary.labels());
   }
 
   private static Variant variant(Manifest manifest) {

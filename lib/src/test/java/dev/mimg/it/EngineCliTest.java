@@ -1,0 +1,135 @@
+package dev.mimg.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.bed.Bed;
+import dev.mimg.cli.Main;
+import dev.mimg.store.docker.DockerEngineStore;
+import dev.mimg.store.docker.EngineEndpoint;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** mimg's commands on the bed, compared with what the engine and the docker CLI answer for the same question. */
+class EngineCliTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Result(int code, String out, String err) {
+  }
+
+  static Result mimg(String host, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] all = new String[args.length + 2];
+    all[0] = "-H";
+    all[1] = host;
+    System.arraycopy(args, 0, all, 2, args.length);
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), all);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static Result snap(String... args) {
+    return mimg(System.getenv("MIMG_BED_SNAP_HOST"), args);
+  }
+
+  @Test
+  void inspectOnePlatformEqualsTheEngineInspect() throws Exception {
+    Result result = snap("inspect", Bed.ref("mimg/alpine:3.16"), "--platform", "linux/s390x");
+    assertThat(result.code()).isZero();
+    JsonNode mimg = JSON.readTree(result.out());
+    JsonNode docker = JSON.readTree(Bed.docker("image", "inspect", "--platform", "linux/s390x", Bed.ref("mimg/alpine:3.16")));
+    assertThat(mimg).isEqualTo(docker);
+    assertThat(mimg.get(0).path("Architecture").asText()).isEqualTo("s390x");
+  }
+
+  @Test
+  void inspectShowsEveryPresentPlatform() throws Exception {
+    Result result = snap("inspect", Bed.ref("mimg/alpine:latest"));
+    assertThat(result.code()).isZero();
+    JsonNode array = JSON.readTree(result.out());
+    assertThat(array).hasSize(3);
+    assertThat(array.findValuesAsText("Architecture")).containsExactly("amd64", "arm64", "s390x");
+    for (JsonNode each : array) {
+      String platform = "linux/" + each.path("Architecture").asText()
+          + (each.path("Variant").asText("").isEmpty() ? "" : "/" + each.path("Variant").asText());
+      JsonNode docker = JSON.readTree(Bed.docker("image", "inspect", "--platform", platform, Bed.ref("mimg/alpine:3.16")));
+      assertThat(each).isEqualTo(docker.get(0));
+    }
+  }
+
+  @Test
+  void inspectOfAnUntaggedImageByDigestAndOfASinglePlatformImage() throws Exception {
+    String digest = Bed.docker("image", "ls", "--digests", "--format", "{{.Digest}}", Bed.registry() + "/mimg/bydigest").strip();
+    Result byDigest = snap("inspect", Bed.registry() + "/mimg/bydigest@" + digest);
+    assertThat(byDigest.code()).as(byDigest.err()).isZero();
+    assertThat(JSON.readTree(byDigest.out()).get(0).path("Architecture").asText()).isEqualTo("amd64");
+    Result single = snap("inspect", Bed.ref("mimg/single:1.0"));
+    assertThat(JSON.readTree(single.out())).isEqualTo(JSON.readTree(Bed.docker("image", "inspect", Bed.ref("mimg/single:1.0"))));
+  }
+
+  @Test
+  void referenceAndDanglingFiltersAgreeWithTheEngine() {
+    for (String filter : List.of("reference=*/mimg/alp*", "reference=" + Bed.registry() + "/mimg/*:1*", "dangling=true",
+        "dangling=false")) {
+      Result result = snap("ls", "--filter", filter, "--format", "{{.Repository}} {{.Tag}} {{.ID}}");
+      assertThat(result.code()).isZero();
+      String docker = Bed.docker("image", "ls", "--filter", filter, "--format", "{{.Repository}} {{.Tag}} {{.ID}}");
+      assertThat(lines(result.out())).as(filter).containsExactlyInAnyOrderElementsOf(lines(docker)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void platformFilterSelectsImagesWithThatPlatformPresent() {
+    Result s390x = snap("ls", "--platform", "linux/s390x", "--format", "{{.Repository}}:{{.Tag}}");
+    assertThat(lines(s390x.out())).containsExactly(Bed.ref("mimg/alpine:3.16"), Bed.ref("mimg/alpine:latest"));
+    Result arm = snap("ls", "--filter", "platform=linux/arm/v7", "-q");
+    assertThat(arm.out()).isEmpty();
+    Result tree = snap("ls", "--tree", "--platform", "linux/riscv64");
+    assertThat(lines(tree.out())).hasSize(3);
+    assertThat(lines(tree.out()).get(2)).contains("\\_ linux/riscv64").contains("42.4kB");
+  }
+
+  @Test
+  void shallowFilterAndCounts() {
+    Result shallow = snap("ls", "--filter", "shallow=true", "--counts", "--format", "{{.Repository}} {{.PlatformCount}}");
+    assertThat(lines(shallow.out())).containsExactly(
+        Bed.ref("mimg/alpine") + " 3/7", Bed.ref("mimg/alpine") + " 3/7", Bed.ref("mimg/attested") + " 1/2",
+        Bed.ref("mimg/busybox") + " 1/4", Bed.ref("mimg/bydigest") + " 1/2");
+    Result complete = snap("ls", "--filter", "shallow=false", "--format", "{{.Repository}} {{.PlatformCount}}");
+    assertThat(lines(complete.out())).containsExactly(Bed.ref("mimg/moving") + " 1/1 all",
+        Bed.ref("mimg/single") + " 1/1 all", "<none> 1/1 all");
+  }
+
+  @Test
+  void graphdriverEngineListsOnePlatformPerImageWithOneNotice() {
+    Result result = mimg(System.getenv("MIMG_BED_GRAPH_HOST"), "ls", "--format", "{{.Repository}} {{.Tag}} {{.ID}} {{.Platforms}}");
+    assertThat(result.code()).isZero();
+    String docker = Bed.dockerOn(System.getenv("MIMG_BED_GRAPH_HOST"), "image", "ls", "--format",
+        "{{.Repository}} {{.Tag}} {{.ID}} linux/amd64");
+    assertThat(lines(result.out())).containsExactlyInAnyOrderElementsOf(lines(docker)).hasSize(2);
+    assertThat(lines(result.err())).singleElement().asString()
+        .startsWith("mimg: notice: this engine uses the classic graphdriver image store");
+  }
+
+  @Test
+  void tcpEngineWithClientCertificatesFromTheEnvironment() {
+    Map<String, String> env = Map.of("DOCKER_HOST", System.getenv("MIMG_BED_TLS_HOST"), "DOCKER_TLS_VERIFY", "1",
+        "DOCKER_CERT_PATH", System.getenv("MIMG_BED_TLS_CERTS"));
+    EngineEndpoint endpoint = EngineEndpoint.resolve(null, env, Path.of("/nonexistent"));
+    try (DockerEngineStore tls = DockerEngineStore.connect(endpoint);
+         DockerEngineStore socket = DockerEngineStore.connect(Bed.snap())) {
+      assertThat(tls.images()).isEqualTo(socket.images());
+    }
+  }
+
+  private static List<String> lines(String text) {
+    return Arrays.stream(text.split("\n")).filter(line -> !line.isBlank()).toList();
+  }
+}
