@@ -30,6 +30,9 @@ public final class ImageLookup {
       if (byId.isPresent()) {
         return byId.get();
       }
+      if (name.length() >= 64) {
+        throw new InvalidInputException("no such image: " + name);
+      }
     }
     Reference reference = Reference.parse(name);
     return images.stream()
@@ -43,18 +46,17 @@ public final class ImageLookup {
   private static Optional<Found> byId(List<Image> images, String prefix) {
     List<Image> matches = images.stream().filter(i -> i.id().toString().startsWith(prefix)).toList();
     if (matches.stream().map(Image::id).distinct().count() > 1) {
-      throw new InvalidInputException("ambiguous image id " + prefix + ": it starts " + matches.size() + " images");
+      throw new InvalidInputException("ambiguous image id " + prefix + ": it matches " + matches.size() + " images");
     }
     if (!matches.isEmpty()) {
       return Optional.of(new Found(matches.get(0), null));
     }
-    for (Image image : images) {
-      for (Variant variant : image.variants()) {
-        if (variant.digest().toString().startsWith(prefix)) {
-          return Optional.of(new Found(image, variant));
-        }
-      }
+    List<Found> variants = images.stream().flatMap(image -> image.variants().stream()
+        .filter(variant -> variant.digest().toString().startsWith(prefix)).map(variant -> new Found(image, variant)))
+        .toList();
+    if (variants.stream().map(found -> found.variant().digest()).distinct().count() > 1) {
+      throw new InvalidInputException("ambiguous variant id " + prefix + ": it matches " + variants.size() + " variants");
     }
-    return Optional.empty();
+    return variants.stream().findFirst();
   }
 }

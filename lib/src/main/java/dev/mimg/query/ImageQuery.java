@@ -47,16 +47,17 @@ public final class ImageQuery {
     return where(image -> names(image).anyMatch(pattern::matches));
   }
 
-  /** Images with one of these platforms present (strict matching); views show only those variants. */
+  /**
+   * Images with one of these platforms present (strict matching); views show only those variants. Repeated
+   * steps add platforms to the same any-of set, as Docker's repeated filters do.
+   */
   public ImageQuery platform(String... specs) {
     if (specs.length == 0) {
       return this;
     }
     List<Platform> wanted = new ArrayList<>(platforms);
     Arrays.stream(specs).map(Platform::parse).forEach(wanted::add);
-    List<Platform> selected = List.copyOf(wanted);
-    return new ImageQuery(store, filters, selected)
-        .where(image -> selected.stream().anyMatch(image::has));
+    return new ImageQuery(store, filters, List.copyOf(wanted));
   }
 
   /** Images with some platforms missing (shallow pulls). */
@@ -94,6 +95,9 @@ public final class ImageQuery {
   /** The matching images in listing order, as a stream. */
   public Stream<Image> stream() {
     Predicate<Image> all = filters.stream().reduce(image -> true, Predicate::and);
+    if (!platforms.isEmpty()) {
+      all = all.and(image -> platforms.stream().anyMatch(image::has));
+    }
     return store.images().stream().filter(all).sorted(ORDER);
   }
 

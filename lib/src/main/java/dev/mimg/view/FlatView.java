@@ -5,7 +5,7 @@ import dev.mimg.render.GoTemplate;
 import dev.mimg.render.TableRenderer;
 import dev.mimg.render.Terminal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,31 +32,30 @@ public final class FlatView {
     String format = options.format() == null || options.format().equals("table") ? defaultFormat(options)
         : options.format().equals("json") ? "{{json .}}" : options.format();
     GoTemplate template = GoTemplate.parse(format, ImageRows.FIELDS);
-    if (template.isTable() && !options.noTrunc() && options.width() > 0) {
-      rows = truncatePlatforms(rows, options.width());
+    TableRenderer renderer = new TableRenderer(template, ImageRows.HEADERS);
+    String text = renderer.render(rows);
+    int overflow = widest(text) - options.width();
+    if (template.isTable() && !options.noTrunc() && options.width() > 0 && overflow > 0) {
+      text = renderer.render(truncatePlatforms(rows, overflow));
     }
-    String text = new TableRenderer(template, ImageRows.HEADERS).render(rows);
     return text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
   }
 
-  /** Shortens the Platforms cells so that a default-width row fits the terminal. */
-  private static List<Map<String, Object>> truncatePlatforms(List<Map<String, Object>> rows, int width) {
-    int others = 0;
-    for (String field : List.of("Repository", "Tag", "ID", "CreatedSince", "Size")) {
-      int max = ImageRows.HEADERS.get(field).length();
-      for (Map<String, Object> row : rows) {
-        max = Math.max(max, String.valueOf(row.get(field)).length());
-      }
-      others += Math.max(max + 3, 10);
-    }
-    int room = Math.max(width - others - 3, "linux/amd64, ...".length());
+  /** Shortens the Platforms cells by {@code overflow} columns, keeping whole platforms and ", ...". */
+  private static List<Map<String, Object>> truncatePlatforms(List<Map<String, Object>> rows, int overflow) {
+    int longest = rows.stream().mapToInt(row -> String.valueOf(row.get("Platforms")).length()).max().orElse(0);
+    int room = Math.max(longest - overflow, "linux/amd64, ...".length());
     List<Map<String, Object>> result = new ArrayList<>();
     for (Map<String, Object> row : rows) {
-      Map<String, Object> copy = new LinkedHashMap<>(row);
+      Map<String, Object> copy = new TreeMap<>(row);
       List<String> platforms = List.of(String.valueOf(row.get("Platforms")).split(", "));
       copy.put("Platforms", Terminal.truncateList(platforms, room));
       result.add(copy);
     }
     return result;
+  }
+
+  private static int widest(String text) {
+    return text.lines().mapToInt(line -> line.codePointCount(0, line.length())).max().orElse(0);
   }
 }

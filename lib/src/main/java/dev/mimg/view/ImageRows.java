@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +40,31 @@ public final class ImageRows {
   private ImageRows() {
   }
 
-  /** One row per name of each image, in the images' order. */
+  /** One row per name of each image, ordered by repository then tag ({@code <none>} last). */
   public static List<Map<String, Object>> of(List<Image> images, Instant now, boolean noTrunc) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Image image : images) {
-      for (Name name : names(image)) {
-        rows.add(row(image, name, now, noTrunc));
-      }
-    }
-    return rows;
+    return named(images).stream().map(named -> row(named.image(), named.name(), now, noTrunc)).toList();
   }
 
   /** How an image is named in a listing: repository and tag, {@code <none>} where there is none. */
   public record Name(String repository, String tag) {
+  }
+
+  /** An image under one of its names: a row of the flat listing, a block of the tree. */
+  public record Named(Image image, Name name) {
+  }
+
+  /** Listing order: tagged rows by repository then tag; then untagged (by digest) ones; dangling last. */
+  public static final Comparator<Named> ORDER = Comparator
+      .comparing((Named n) -> n.name().tag().equals(NONE))
+      .thenComparing(n -> n.name().repository().equals(NONE))
+      .thenComparing(n -> n.name().repository())
+      .thenComparing(n -> n.name().tag())
+      .thenComparing(n -> n.image().id().toString());
+
+  /** Every (image, name) pair, in listing order. */
+  public static List<Named> named(List<Image> images) {
+    return images.stream().flatMap(image -> names(image).stream().map(name -> new Named(image, name)))
+        .sorted(ORDER).toList();
   }
 
   /** The names of an image, one per listing row or tree block. */

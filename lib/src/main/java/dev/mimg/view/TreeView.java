@@ -26,16 +26,15 @@ public final class TreeView {
   public static String render(List<Image> images, Predicate<Variant> shown, ListingOptions options) {
     List<String> lines = new ArrayList<>();
     lines.add(HEADER);
-    for (Image image : images) {
-      for (ImageRows.Name name : ImageRows.names(image)) {
-        lines.add(String.join("\t", ImageRows.id(image, options.noTrunc()), name.repository(), name.tag(),
-            ImageRows.createdSince(image, options.now()), ImageRows.count(image), HumanSize.format(image.contentSize()),
-            HumanSize.format(image.diskUsage()), String.valueOf(image.containers().size()),
-            image.containers().isEmpty() ? "" : "U"));
-        for (Variant variant : image.variants()) {
-          if (shown.test(variant) && (options.all() || variant.isPresent())) {
-            lines.add(variantLine(variant, options.noTrunc()));
-          }
+    for (ImageRows.Named named : ImageRows.named(images)) {
+      Image image = named.image();
+      lines.add(String.join("\t", ImageRows.id(image, options.noTrunc()), named.name().repository(),
+          named.name().tag(), ImageRows.createdSince(image, options.now()), ImageRows.count(image),
+          HumanSize.format(image.contentSize()), HumanSize.format(image.diskUsage()),
+          String.valueOf(image.containers().size()), image.containers().isEmpty() ? "" : "U"));
+      for (Variant variant : image.variants()) {
+        if (shown.test(variant) && (options.all() || variant.isPresent())) {
+          lines.add(variantLine(variant, options.noTrunc()));
         }
       }
     }

@@ -99,7 +99,11 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
     String scheme = uri.getScheme() == null ? "" : uri.getScheme();
     switch (scheme) {
       case "unix":
+        return uri;
       case "tcp":
+        if (uri.getHost() == null) {
+          throw new StoreException("invalid Docker host \"" + host + "\" (" + source + "): no host name");
+        }
         return uri;
       case "http":
         return URI.create("tcp://" + uri.getRawAuthority());

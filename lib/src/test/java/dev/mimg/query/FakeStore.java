@@ -1,0 +1,43 @@
+package dev.mimg.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mimg.model.Image;
+import dev.mimg.model.Variant;
+import dev.mimg.store.ImageStore;
+import java.util.List;
+
+/** An in-memory store that counts how often it is asked for its images. */
+final class FakeStore implements ImageStore {
+
+  private final List<Image> images;
+  int calls;
+
+  FakeStore(List<Image> images) {
+    this.images = List.copyOf(images);
+  }
+
+  @Override
+  public List<Image> images() {
+    calls++;
+    return images;
+  }
+
+  @Override
+  public JsonNode inspect(Image image, Variant variant) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public String describe() {
+    return "fake";
+  }
+
+  @Override
+  public List<String> notices() {
+    return List.of();
+  }
+
+  @Override
+  public void close() {
+  }
+}
