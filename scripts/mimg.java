@@ -1,0 +1,16 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+// Keep these //DEPS equal to the compile-scope dependencies of lib/pom.xml (DepsMatchPomTest checks it).
+//DEPS com.github.docker-java:docker-java-transport-zerodep:3.7.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
+//DEPS org.slf4j:slf4j-nop:1.7.36
+//DEPS info.picocli:picocli:4.7.7
+//SOURCES ../lib/src/main/java/dev/mimg/**.java
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1
+
+/** JBang entry for mimg: no logic here, the CLI lives in lib/. */
+class mimg {
+  public static void main(String[] args) {
+    dev.mimg.cli.Main.main(args);
+  }
+}
