@@ -7,6 +7,7 @@
 //DEPS info.picocli:picocli:4.7.7
 //SOURCES ../lib/src/main/java/dev/mimg/**.java
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1
+//JAVAC_OPTIONS -XDstringConcat=inline
 
 /** JBang entry for mimg: no logic here, the CLI lives in lib/. */
 class mimg {

@@ -1,11 +1,12 @@
 package dev.mimg.query;
 
 import dev.mimg.store.ImageStore;
+import dev.mimg.store.docker.ApiVersion;
 import dev.mimg.store.docker.DockerEngineStore;
 import dev.mimg.store.docker.EngineEndpoint;
 import java.util.Map;
 
-/** Finds the store to use: an explicit engine host, else the engine the docker CLI would use. */
+/** Finds the store to use: an explicit engine host, else the engine the docker CLI would use (DOCKER_API_VERSION pins the API). */
 public final class Stores {
 
   private Stores() {
@@ -19,6 +20,8 @@ public final class Stores {
   /** The engine at {@code host} (a Docker host URL), or the default one when host is null. */
   public static ImageStore engine(String host) {
     Map<String, String> env = System.getenv();
-    return DockerEngineStore.connect(EngineEndpoint.resolve(host, env, EngineEndpoint.dockerConfigDir(env)));
+    String version = env.get("DOCKER_API_VERSION");
+    return DockerEngineStore.connect(EngineEndpoint.resolve(host, env, EngineEndpoint.dockerConfigDir(env)),
+        version == null || version.isBlank() ? null : ApiVersion.parse(version));
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.bed.Bed;
 import dev.mimg.cli.Main;
+import dev.mimg.model.Image;
+import dev.mimg.store.docker.ApiVersion;
 import dev.mimg.store.docker.DockerEngineStore;
 import dev.mimg.store.docker.EngineEndpoint;
 import java.io.PrintWriter;
@@ -116,6 +118,22 @@ class EngineCliTest {
     assertThat(lines(result.out())).containsExactlyInAnyOrderElementsOf(lines(docker)).hasSize(2);
     assertThat(lines(result.err())).singleElement().asString()
         .startsWith("mimg: notice: this engine uses the classic graphdriver image store");
+  }
+
+  @Test
+  void anEngineSpeakingAnApiBelow147ListsOnePlatformPerImageWithANotice() {
+    try (DockerEngineStore old = DockerEngineStore.connect(Bed.snap(), ApiVersion.parse("1.46"));
+         DockerEngineStore current = DockerEngineStore.connect(Bed.snap())) {
+      List<Image> images = old.images();
+      assertThat(images).extracting(Image::id).containsExactlyInAnyOrderElementsOf(
+          current.images().stream().map(Image::id).toList());
+      assertThat(images).allSatisfy(image -> assertThat(image.variants()).hasSize(1));
+      Image alpine = images.stream().filter(i -> i.tags().toString().contains("mimg/alpine:3.16")).findFirst().orElseThrow();
+      JsonNode engine = old.client().get("/images/" + alpine.id() + "/json", JsonNode.class);
+      assertThat(alpine.variants().get(0).platform().architecture()).isEqualTo(engine.path("Architecture").asText());
+      assertThat(old.notices()).singleElement().asString()
+          .startsWith("API 1.46 is in use: one platform per image; per-platform detail needs API 1.47+");
+    }
   }
 
   @Test

@@ -41,6 +41,11 @@ public final class DockerEngineStore implements ImageStore {
     return new DockerEngineStore(new EngineClient(endpoint));
   }
 
+  /** Connects with the API version pinned (DOCKER_API_VERSION), or negotiated when {@code version} is null. */
+  public static DockerEngineStore connect(EngineEndpoint endpoint, ApiVersion version) {
+    return new DockerEngineStore(new EngineClient(endpoint, version));
+  }
+
   /** The engine client, for engine-specific calls. */
   public EngineClient client() {
     return client;
@@ -48,15 +53,14 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public List<Image> images() {
+    List<EngineImageSummary> summaries = client.get("/images/json?manifests=1", listOf(EngineImageSummary.class));
     boolean manifests = client.api().atLeast(EngineClient.MANIFESTS_API);
-    List<EngineImageSummary> summaries = client.get(manifests ? "/images/json?manifests=1" : "/images/json",
-        listOf(EngineImageSummary.class));
     boolean perPlatform = manifests && summaries.stream().allMatch(s -> s.manifests() != null);
     if (!perPlatform && !summaries.isEmpty()) {
       notices.add(manifests
           ? "this engine uses the classic graphdriver image store: one platform per image; per-platform detail "
             + "needs the containerd image store (dockerd: \"features\": {\"containerd-snapshotter\": true})"
-          : "this engine speaks API " + client.api() + ": one platform per image; per-platform detail needs API "
+          : "API " + client.api() + " is in use: one platform per image; per-platform detail needs API "
             + EngineClient.MANIFESTS_API + "+ (Docker 27.3+) with the containerd image store");
       return classic(summaries);
     }

@@ -14,11 +14,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The narrow HTTP port to one Docker engine: docker-java's transport for the socket or TLS, Jackson for the
- * bodies, and the API version negotiated once (the lower of the engine's and {@link #MAX_API}).
+ * The narrow HTTP port to one Docker engine: docker-java's transport interface (its zerodep client for tcp and
+ * TLS, a lean JDK-socket client for unix sockets), Jackson for the bodies, and the API version negotiated on the
+ * first answer (the lower of the engine's and {@link #MAX_API}) without an extra round trip.
  */
 public final class EngineClient implements Closeable {
 
@@ -30,13 +34,31 @@ public final class EngineClient implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+  private static final Pattern TOO_NEW = Pattern.compile("[Mm]aximum supported API version is (\\d+\\.\\d+)");
+
   private final EngineEndpoint endpoint;
   private final DockerHttpClient http;
+  private final boolean pinned;
   private ApiVersion api;
 
   /** A client for the endpoint; nothing is sent until the first request. */
   public EngineClient(EngineEndpoint endpoint) {
+    this(endpoint, null);
+  }
+
+  /**
+   * A client that speaks {@code version} (as DOCKER_API_VERSION pins it for the docker CLI), or, when null, the
+   * newest version both sides know: it starts at {@link #MAX_API} and steps down once if the engine is older.
+   */
+  public EngineClient(EngineEndpoint endpoint, ApiVersion version) {
     this.endpoint = endpoint;
+    this.pinned = version != null;
+    this.api = version != null ? version : MAX_API;
+    this.http = endpoint.host().getScheme().equals("unix")
+        ? new UnixSocketHttpClient(Path.of(endpoint.host().getPath())) : zerodep(endpoint);
+  }
+
+  private static DockerHttpClient zerodep(EngineEndpoint endpoint) {
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
         .dockerHost(endpoint.host())
         .connectionTimeout(Duration.ofSeconds(5))
@@ -44,7 +66,7 @@ public final class EngineClient implements Closeable {
     if (endpoint.usesTls()) {
       builder.sslConfig(() -> EngineTls.context(endpoint.tlsDir(), endpoint.tlsVerify()));
     }
-    this.http = builder.build();
+    return builder.build();
   }
 
   /** The endpoint this client talks to. */
@@ -52,24 +74,28 @@ public final class EngineClient implements Closeable {
     return endpoint;
   }
 
-  /** The negotiated API version (asks the engine once). */
+  /** The API version in use: pinned, {@link #MAX_API}, or the engine's maximum once it said it is older. */
   public ApiVersion api() {
-    if (api == null) {
-      JsonNode version = send(Request.Method.GET, "/version", JsonNode.class);
-      ApiVersion engine = ApiVersion.parse(version.path("ApiVersion").asText("1.24"));
-      api = engine.compareTo(MAX_API) < 0 ? engine : MAX_API;
-    }
     return api;
   }
 
   /** GET on a versioned API path (e.g. {@code /images/json}), decoded as {@code type}. */
   public <T> T get(String path, Class<T> type) {
-    return send(Request.Method.GET, "/v" + api() + path, type);
+    return get(path, JSON.getTypeFactory().constructType(type));
   }
 
-  /** GET on a versioned API path, decoded as a generic type. */
+  /** GET on a versioned API path, decoded as a generic type; steps down to an older engine's version once. */
   public <T> T get(String path, JavaType type) {
-    return decode(Request.Method.GET, "/v" + api() + path, type);
+    try {
+      return decode(Request.Method.GET, "/v" + api + path, type);
+    } catch (EngineException e) {
+      Matcher older = TOO_NEW.matcher(e.getMessage());
+      if (pinned || e.status() != 400 || !older.find()) {
+        throw e;
+      }
+      api = ApiVersion.parse(older.group(1));
+      return decode(Request.Method.GET, "/v" + api + path, type);
+    }
   }
 
   /** The shared JSON mapper for engine bodies. */
@@ -80,10 +106,6 @@ public final class EngineClient implements Closeable {
   /** URL-encodes a query value. */
   public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private <T> T send(Request.Method method, String path, Class<T> type) {
-    return decode(method, path, JSON.getTypeFactory().constructType(type));
   }
 
   private <T> T decode(Request.Method method, String path, JavaType type) {
