@@ -4,10 +4,7 @@ import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Mimg;
 import dev.mimg.render.Terminal;
 import dev.mimg.store.ImageStore;
-import dev.mimg.view.FlatView;
-import dev.mimg.view.JsonView;
 import dev.mimg.view.ListingOptions;
-import dev.mimg.view.TreeView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +62,13 @@ final class LsCommand implements Callable<Integer> {
       ImageQuery query = ListFilters.apply(Mimg.images(store), filters).platform(platforms.toArray(String[]::new));
       ListingOptions options = new ListingOptions(format, quiet, noTrunc, digests, counts, all,
           Terminal.isTty() ? Terminal.width() : 0, Instant.now());
-      var images = query.list();
       String text;
       if (tree && "json".equals(format)) {
-        text = JsonView.render(images, query.shownVariants(), all);
+        text = query.json(all);
       } else if (tree && !quiet && format == null) {
-        text = TreeView.render(images, query.shownVariants(), options);
+        text = query.tree(options);
       } else {
-        text = FlatView.render(images, options);
+        text = query.table(options);
       }
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();

@@ -5,6 +5,10 @@ import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.store.ImageStore;
+import dev.mimg.view.FlatView;
+import dev.mimg.view.JsonView;
+import dev.mimg.view.ListingOptions;
+import dev.mimg.view.TreeView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -104,6 +108,36 @@ public final class ImageQuery {
   /** How many images match. */
   public int count() {
     return (int) stream().count();
+  }
+
+  /** The flat listing as {@code mimg ls} prints it (Docker's columns plus PLATFORMS). */
+  public String table() {
+    return table(ListingOptions.defaults());
+  }
+
+  /** The flat listing with explicit options (format, counts, digests, width...). */
+  public String table(ListingOptions options) {
+    return FlatView.render(list(), options);
+  }
+
+  /** The tree as {@code mimg ls --tree} prints it: each image, then its present variants. */
+  public String tree() {
+    return tree(ListingOptions.defaults());
+  }
+
+  /** The tree with explicit options ({@code all} adds missing variants and attestations). */
+  public String tree(ListingOptions options) {
+    return TreeView.render(list(), shownVariants(), options);
+  }
+
+  /** The images and their shown variants as one JSON array ({@code mimg ls --tree --format json}). */
+  public String json(boolean all) {
+    return JsonView.render(list(), shownVariants(), all);
+  }
+
+  /** Prints the flat listing to standard output. */
+  public void print() {
+    System.out.print(table());
   }
 
   /** Which variants views show: those of the selected platforms, or all. */
