@@ -6,6 +6,7 @@ import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.store.ImageStore;
 import dev.mimg.view.FlatView;
+import dev.mimg.view.ImageRows;
 import dev.mimg.view.JsonView;
 import dev.mimg.view.ListingOptions;
 import dev.mimg.view.TreeView;
@@ -23,13 +24,9 @@ import java.util.stream.Stream;
  */
 public final class ImageQuery {
 
-  /** Listing order: repository, then tag; untagged images after, by id. */
-  public static final Comparator<Image> ORDER = Comparator
-      .comparing((Image image) -> image.tags().isEmpty())
-      .thenComparing(image -> image.tags().isEmpty() ? "" : image.tags().get(0).familiarName())
-      .thenComparing(image -> image.tags().isEmpty() ? "" : image.tags().get(0).tag().orElse(""))
-      .thenComparing(image -> image.digestRefs().isEmpty() ? "~" : image.digestRefs().get(0).familiarName())
-      .thenComparing(image -> image.id().toString());
+  /** Image order: the listing order ({@link ImageRows#ORDER}) of each image's first name. */
+  public static final Comparator<Image> ORDER =
+      Comparator.comparing(image -> ImageRows.named(List.of(image)).get(0), ImageRows.ORDER);
 
   private final ImageStore store;
   private final List<Predicate<Image>> filters;
