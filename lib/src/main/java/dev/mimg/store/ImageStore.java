@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Image;
 import dev.mimg.model.Variant;
 import java.util.List;
+import java.util.Map;
 
 /** Where images live (a Docker engine, later an OCI layout or a registry): the small core every backend implements. */
 public interface ImageStore extends AutoCloseable {
@@ -13,6 +14,15 @@ public interface ImageStore extends AutoCloseable {
 
   /** The store's own description of one present variant of an image (for the engine: its inspect object). */
   JsonNode inspect(Image image, Variant variant);
+
+  /** Names of the containers the store knows, by id (empty where the store has no containers). */
+  Map<String, String> containerNames();
+
+  /**
+   * Removes the content of these variants from the image called {@code name} (a tag, digest reference or id);
+   * every image sharing a variant loses it too. The caller has applied mimg's rules (in use, shared) already.
+   */
+  void removeVariants(String name, List<Variant> variants);
 
   /** A one-line name of the store for notices, e.g. {@code engine unix:///var/run/docker.sock}. */
   String describe();

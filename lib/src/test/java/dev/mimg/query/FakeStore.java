@@ -38,6 +38,16 @@ final class FakeStore implements ImageStore {
   }
 
   @Override
+  public java.util.Map<String, String> containerNames() {
+    return java.util.Map.of();
+  }
+
+  @Override
+  public void removeVariants(String name, List<Variant> variants) {
+    throw new UnsupportedOperationException("the fake store is read-only");
+  }
+
+  @Override
   public void close() {
   }
 }

@@ -9,6 +9,7 @@ import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.store.ImageStore;
+import dev.mimg.store.StoreException;
 import dev.mimg.store.docker.EngineImageSummary.EnginePlatform;
 import dev.mimg.store.docker.EngineImageSummary.Manifest;
 import java.time.Instant;
@@ -25,6 +26,9 @@ import java.util.stream.Collectors;
  * variants; on older engines or the classic graphdriver store every image has one platform, and a notice says so.
  */
 public final class DockerEngineStore implements ImageStore {
+
+  /** The oldest API version that deletes single platforms ({@code DELETE /images/{name}?platforms=}). */
+  public static final ApiVersion PLATFORM_DELETE_API = ApiVersion.parse("1.50");
 
   private static final Platform UNKNOWN = Platform.of("unknown", "unknown", "");
 
@@ -74,6 +78,29 @@ public final class DockerEngineStore implements ImageStore {
       path += "?platform=" + EngineClient.encode(platformJson(variant.platform()));
     }
     return client.get(path, JsonNode.class);
+  }
+
+  @Override
+  public Map<String, String> containerNames() {
+    List<EngineContainer> containers = client.get("/containers/json?all=1", listOf(EngineContainer.class));
+    return containers.stream().collect(Collectors.toMap(EngineContainer::id,
+        c -> c.names() == null || c.names().isEmpty() ? c.id().substring(0, 12) : c.names().get(0).replaceFirst("^/", ""),
+        (a, b) -> a, java.util.LinkedHashMap::new));
+  }
+
+  @Override
+  public void removeVariants(String name, List<Variant> variants) {
+    if (!client.api().atLeast(PLATFORM_DELETE_API)) {
+      throw new StoreException("removing single platforms needs API " + PLATFORM_DELETE_API
+          + "+ (Docker 28.2+) with the containerd image store; this engine speaks " + client.api());
+    }
+    // The engine requires force for every platform delete (it warns that shared content goes too); mimg's
+    // planner has already refused shared and in-use variants unless the user forced it.
+    StringBuilder path = new StringBuilder("/images/").append(name).append("?force=true");
+    for (Variant variant : variants) {
+      path.append("&platforms=").append(EngineClient.encode(platformJson(variant.platform())));
+    }
+    client.delete(path.toString());
   }
 
   @Override

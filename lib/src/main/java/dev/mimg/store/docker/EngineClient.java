@@ -86,15 +86,24 @@ public final class EngineClient implements Closeable {
 
   /** GET on a versioned API path, decoded as a generic type; steps down to an older engine's version once. */
   public <T> T get(String path, JavaType type) {
+    return call(Request.Method.GET, path, type);
+  }
+
+  /** DELETE on a versioned API path; the engine's answer is returned as JSON. */
+  public JsonNode delete(String path) {
+    return call(Request.Method.DELETE, path, JSON.getTypeFactory().constructType(JsonNode.class));
+  }
+
+  private <T> T call(Request.Method method, String path, JavaType type) {
     try {
-      return decode(Request.Method.GET, "/v" + api + path, type);
+      return decode(method, "/v" + api + path, type);
     } catch (EngineException e) {
       Matcher older = TOO_NEW.matcher(e.getMessage());
       if (pinned || e.status() != 400 || !older.find()) {
         throw e;
       }
       api = ApiVersion.parse(older.group(1));
-      return decode(Request.Method.GET, "/v" + api + path, type);
+      return decode(method, "/v" + api + path, type);
     }
   }
 
