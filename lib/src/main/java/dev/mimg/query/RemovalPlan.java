@@ -4,6 +4,9 @@ import dev.mimg.model.HumanSize;
 import dev.mimg.model.Image;
 import dev.mimg.model.Variant;
 import dev.mimg.render.TabWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,21 +24,54 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     notices = List.copyOf(notices);
   }
 
-  /** One variant to remove from the image called {@code name}; {@code sharedWith} lose it as well. */
+  /**
+   * One variant to remove from the image called {@code name} ({@code sharedWith} lose it as well), or, when
+   * {@code variant} is null, the whole image with all its names.
+   */
   public record Step(Image image, String name, Variant variant, List<String> sharedWith) {
     /** Defensive copy. */
     public Step {
       sharedWith = List.copyOf(sharedWith);
     }
+
+    /** True when the step removes the whole image. */
+    public boolean wholeImage() {
+      return variant == null;
+    }
+
+    /** Estimated bytes freed: the variant's, or the whole image's present content plus unpacked size. */
+    public long bytes() {
+      return wholeImage() ? image.diskUsage() : variant.diskUsage();
+    }
+
+    /** The platform removed, or "all" for a whole image. */
+    public String platform() {
+      return wholeImage() ? "all" : variant.platform().toString();
+    }
+
+    /** The id removed: the variant's or the image's (12 hex digits). */
+    public String id() {
+      return wholeImage() ? image.shortId() : variant.shortId();
+    }
   }
 
-  /** A variant the plan will not remove, with the reason (in use, shared, not present...). */
-  public record Refusal(String name, Variant variant, String reason) {
+  /** Something the plan will not remove (a variant, or a whole image with platform "all"), and why. */
+  public record Refusal(String name, String platform, String id, long bytes, String reason) {
+
+    /** Keeps a variant of the image called {@code name}. */
+    public static Refusal of(String name, Variant variant, String reason) {
+      return new Refusal(name, variant.platform().toString(), variant.shortId(), variant.diskUsage(), reason);
+    }
+
+    /** Skips a planned step. */
+    public static Refusal of(Step step, String reason) {
+      return new Refusal(step.name(), step.platform(), step.id(), step.bytes(), reason);
+    }
   }
 
   /** Estimated bytes the steps free: content plus unpacked size of each variant. */
   public long bytes() {
-    return steps.stream().mapToLong(step -> step.variant().diskUsage()).sum();
+    return steps.stream().mapToLong(Step::bytes).sum();
   }
 
   /** True when the plan removes nothing. */
@@ -48,14 +84,30 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     List<String> lines = new ArrayList<>();
     lines.add("ACTION\tIMAGE\tPLATFORM\tVARIANT\tSIZE\tNOTE");
     for (Step step : steps) {
-      lines.add(String.join("\t", "remove", step.name(), step.variant().platform().toString(),
-          step.variant().shortId(), HumanSize.format(step.variant().diskUsage()),
+      lines.add(String.join("\t", "remove", step.name(), step.platform(), step.id(), HumanSize.format(step.bytes()),
           step.sharedWith().isEmpty() ? "" : "also removed from " + String.join(", ", step.sharedWith())));
     }
     for (Refusal refusal : refusals) {
-      lines.add(String.join("\t", "keep", refusal.name(), refusal.variant().platform().toString(),
-          refusal.variant().shortId(), HumanSize.format(refusal.variant().diskUsage()), refusal.reason()));
+      lines.add(String.join("\t", "keep", refusal.name(), refusal.platform(), refusal.id(),
+          HumanSize.format(refusal.bytes()), refusal.reason()));
     }
     return TabWriter.format(lines);
+  }
+
+  /** The plan as JSON: {@code {"Remove":[...],"Keep":[...],"Notices":[...],"Bytes":N}}. */
+  public ObjectNode toJson() {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    ArrayNode remove = json.putArray("Remove");
+    for (Step step : steps) {
+      ObjectNode node = remove.addObject().put("Image", step.name()).put("Platform", step.platform())
+          .put("Id", step.id())
+          .put("Bytes", step.bytes());
+      step.sharedWith().forEach(node.putArray("AlsoFrom")::add);
+    }
+    ArrayNode keep = json.putArray("Keep");
+    refusals.forEach(refusal -> keep.addObject().put("Image", refusal.name()).put("Platform", refusal.platform())
+        .put("Id", refusal.id()).put("Reason", refusal.reason()));
+    notices.forEach(json.putArray("Notices")::add);
+    return json.put("Bytes", bytes());
   }
 }

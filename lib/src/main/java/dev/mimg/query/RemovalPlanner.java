@@ -73,10 +73,10 @@ public final class RemovalPlanner {
       List<RemovalPlan.Refusal> refusals) {
     List<String> shared = sharedWith(name, variant);
     if (variant.inUse() && !force) {
-      refusals.add(new RemovalPlan.Refusal(name, variant, "in use by container"
+      refusals.add(RemovalPlan.Refusal.of(name, variant, "in use by container"
           + (variant.containers().size() > 1 ? "s " : " ") + containers(variant) + " (--force removes it anyway)"));
     } else if (!shared.isEmpty() && !force) {
-      refusals.add(new RemovalPlan.Refusal(name, variant, "also in " + String.join(", ", shared)
+      refusals.add(RemovalPlan.Refusal.of(name, variant, "also in " + String.join(", ", shared)
           + " (--force removes it from all of them)"));
     } else {
       steps.add(new RemovalPlan.Step(image, name, variant, shared));

@@ -23,29 +23,41 @@ public final class Remover {
     List<RemovalPlan.Step> removed = new ArrayList<>();
     List<RemovalPlan.Refusal> skipped = new ArrayList<>(plan.refusals());
     for (RemovalPlan.Step step : plan.steps()) {
-      Optional<Variant> now = current(store.images(), step);
-      if (now.isEmpty()) {
-        skipped.add(new RemovalPlan.Refusal(step.name(), step.variant(), "changed meanwhile: no longer present"));
-      } else if (now.get().inUse() && !force) {
-        skipped.add(new RemovalPlan.Refusal(step.name(), step.variant(), "became in use meanwhile"));
-      } else {
-        try {
+      String problem = recheck(store.images(), step, force);
+      if (problem != null) {
+        skipped.add(RemovalPlan.Refusal.of(step, problem));
+        continue;
+      }
+      try {
+        if (step.wholeImage()) {
+          store.removeImage(step.image());
+        } else {
           store.removeVariants(step.name(), List.of(step.variant()));
-          removed.add(step);
-        } catch (StoreException e) {
-          skipped.add(new RemovalPlan.Refusal(step.name(), step.variant(), e.getMessage()));
         }
+        removed.add(step);
+      } catch (StoreException e) {
+        skipped.add(RemovalPlan.Refusal.of(step, e.getMessage()));
       }
     }
     long after = diskUsage(store.images());
     return new RemovalReport(removed, skipped, Math.max(0, before - after));
   }
 
-  /** The variant as the store lists it now, if the image still holds it present under the same digest. */
-  private static Optional<Variant> current(List<Image> images, RemovalPlan.Step step) {
-    return images.stream().filter(image -> image.id().equals(step.image().id()))
-        .flatMap(image -> image.present().stream())
-        .filter(variant -> variant.digest().equals(step.variant().digest())).findFirst();
+  /** Why the step must be skipped now (null: go ahead): gone, changed digest, or newly in use. */
+  private static String recheck(List<Image> images, RemovalPlan.Step step, boolean force) {
+    Optional<Image> image = images.stream().filter(i -> i.id().equals(step.image().id())).findFirst();
+    if (image.isEmpty()) {
+      return "changed meanwhile: the image is gone or now has another digest";
+    }
+    if (step.wholeImage()) {
+      return image.get().containers().isEmpty() || force ? null : "became in use meanwhile";
+    }
+    Optional<Variant> variant = image.get().present().stream()
+        .filter(v -> v.digest().equals(step.variant().digest())).findFirst();
+    if (variant.isEmpty()) {
+      return "changed meanwhile: no longer present";
+    }
+    return variant.get().inUse() && !force ? "became in use meanwhile" : null;
   }
 
   /** Disk usage of every distinct present variant (shared variants counted once). */

@@ -24,6 +24,9 @@ public interface ImageStore extends AutoCloseable {
    */
   void removeVariants(String name, List<Variant> variants);
 
+  /** Removes a whole image: every name that points at it and the content no other image uses. */
+  void removeImage(Image image);
+
   /** A one-line name of the store for notices, e.g. {@code engine unix:///var/run/docker.sock}. */
   String describe();
 

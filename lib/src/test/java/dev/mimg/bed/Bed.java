@@ -48,6 +48,13 @@ public final class Bed {
     return run(command, Map.of("DOCKER_CONFIG", Path.of(System.getProperty("java.io.tmpdir"), "mimg-bed-cli").toString()));
   }
 
+  /** Runs the bed's crane (plain HTTP to the bed's registry) and returns its stdout. */
+  public static String crane(String... args) {
+    List<String> command = new ArrayList<>(List.of(required("MIMG_BED_CRANE")));
+    command.addAll(List.of(args));
+    return run(command, Map.of());
+  }
+
   /** Runs a command, returns stdout; throws with stderr when it fails. */
   public static String run(List<String> command, Map<String, String> env) {
     try {

@@ -3,7 +3,6 @@ package dev.mimg.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.bed.Bed;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,21 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 class EngineRmTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final List<String> names = new ArrayList<>();
   private final List<String> containers = new ArrayList<>();
 
-  /** Pulls rmme:1 (amd64, arm64/v8, s390x) and tags it under the given names only. */
+  /** Pulls rmme:1 under the given names only; they are removed after the test. */
   private void image(String... tags) {
-    String source = Bed.ref("mimg/rmme:1");
-    for (String platform : List.of("linux/amd64", "linux/arm64/v8", "linux/s390x")) {
-      Bed.docker("pull", "-q", "--platform", platform, source);
-    }
-    for (String tag : tags) {
-      Bed.docker("tag", source, tag);
-      names.add(tag);
-    }
-    Bed.docker("image", "rm", source);
+    EngineState.pullRmme(tags);
+    names.addAll(List.of(tags));
   }
 
   @AfterEach
@@ -50,24 +41,24 @@ class EngineRmTest {
   void dryRunPrintsThePlanAndChangesNothing() throws Exception {
     image("rmtest/dry:1");
     String before = Bed.docker("image", "ls", "--tree", "--all");
-    JsonNode rawBefore = raw();
+    JsonNode rawBefore = EngineState.raw();
     EngineCliTest.Result result = EngineCliTest.snap("rm", "rmtest/dry:1", "--platform", "linux/s390x", "--dry-run");
     assertThat(result.code()).isZero();
     assertThat(lines(result.out()).get(1)).matches("remove +rmtest/dry:1 +linux/s390x +[0-9a-f]{12} +\\d.*B *");
     assertThat(result.out()).endsWith("dry run: nothing changed\n");
-    assertThat(raw()).isEqualTo(rawBefore);
+    assertThat(EngineState.raw()).isEqualTo(rawBefore);
     assertThat(Bed.docker("image", "ls", "--tree", "--all")).isEqualTo(before);
   }
 
   @Test
   void removesOnePlatformAndKeepsTheTagAndTheOthers() throws Exception {
     image("rmtest/one:1");
-    JsonNode before = summary("rmtest/one:1");
+    JsonNode before = EngineState.summary("rmtest/one:1");
     EngineCliTest.Result result = EngineCliTest.snap("rm", "rmtest/one:1", "--platform", "linux/s390x");
     assertThat(result.code()).as(result.err()).isZero();
-    JsonNode after = summary("rmtest/one:1");
+    JsonNode after = EngineState.summary("rmtest/one:1");
     assertThat(after.path("Id")).isEqualTo(before.path("Id"));
-    assertThat(available(after)).containsExactly("linux/amd64", "linux/arm64/v8");
+    assertThat(EngineState.available(after)).containsExactly("linux/amd64", "linux/arm64/v8");
     long reclaimed = before.path("Size").asLong() - after.path("Size").asLong();
     assertThat(reclaimed).isPositive();
     assertThat(lines(result.out())).contains("removed 1, skipped 0; reclaimed "
@@ -77,7 +68,7 @@ class EngineRmTest {
   @Test
   void aMissingPlatformIsAnErrorNamingThePresentOnesAndANoticeWithForce() throws Exception {
     image("rmtest/missing:1");
-    JsonNode before = raw();
+    JsonNode before = EngineState.raw();
     EngineCliTest.Result error = EngineCliTest.snap("rm", "rmtest/missing:1", "--platform", "linux/ppc64le");
     assertThat(error.code()).isEqualTo(1);
     assertThat(lines(error.err())).containsExactly("mimg: platform linux/ppc64le is not present in rmtest/missing:1 "
@@ -87,20 +78,20 @@ class EngineRmTest {
     EngineCliTest.Result forced = EngineCliTest.snap("rm", "rmtest/missing:1", "--platform", "linux/ppc64le", "--force");
     assertThat(forced.code()).isZero();
     assertThat(lines(forced.err())).singleElement().asString().startsWith("mimg: notice: platform linux/ppc64le is not present");
-    assertThat(raw()).isEqualTo(before);
+    assertThat(EngineState.raw()).isEqualTo(before);
   }
 
   @Test
   void aVariantSharedWithAnotherTagIsKeptUnlessForced() throws Exception {
     image("rmtest/shared:1", "rmtest/shared:2");
-    JsonNode before = raw();
+    JsonNode before = EngineState.raw();
     EngineCliTest.Result refused = EngineCliTest.snap("rm", "rmtest/shared:1", "--platform", "linux/arm64/v8");
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.out()).contains("also in rmtest/shared:2");
-    assertThat(raw()).isEqualTo(before);
+    assertThat(EngineState.raw()).isEqualTo(before);
     EngineCliTest.Result forced = EngineCliTest.snap("rm", "rmtest/shared:1", "--platform", "linux/arm64/v8", "--force");
     assertThat(forced.code()).as(forced.err()).isZero();
-    assertThat(available(summary("rmtest/shared:2"))).containsExactly("linux/amd64", "linux/s390x");
+    assertThat(EngineState.available(EngineState.summary("rmtest/shared:2"))).containsExactly("linux/amd64", "linux/s390x");
   }
 
   @Test
@@ -108,27 +99,27 @@ class EngineRmTest {
     image("rmtest/used:1");
     Bed.docker("create", "--name", "rmtest-used", "--platform", "linux/amd64", "rmtest/used:1", "/bin/true");
     containers.add("rmtest-used");
-    JsonNode before = raw();
+    JsonNode before = EngineState.raw();
     EngineCliTest.Result refused = EngineCliTest.snap("rm", "rmtest/used:1", "--platform", "linux/amd64");
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.out()).contains("in use by container rmtest-used");
     assertThat(lines(refused.err())).singleElement().asString().startsWith("mimg: nothing removed: in use by container rmtest-used");
-    assertThat(raw()).isEqualTo(before);
+    assertThat(EngineState.raw()).isEqualTo(before);
   }
 
   @Test
   void aVariantIdAloneRemovesThatVariant() throws Exception {
     image("rmtest/byid:1");
-    JsonNode s390x = variant(summary("rmtest/byid:1"), "s390x");
+    JsonNode s390x = variant(EngineState.summary("rmtest/byid:1"), "s390x");
     String id = s390x.path("ID").asText().substring("sha256:".length(), "sha256:".length() + 12);
     EngineCliTest.Result result = EngineCliTest.snap("rm", id);
     assertThat(result.code()).as(result.err()).isZero();
-    assertThat(available(summary("rmtest/byid:1"))).containsExactly("linux/amd64", "linux/arm64/v8");
+    assertThat(EngineState.available(EngineState.summary("rmtest/byid:1"))).containsExactly("linux/amd64", "linux/arm64/v8");
   }
 
   @Test
   void badInputGivesOneLineAndChangesNothing() throws Exception {
-    JsonNode before = raw();
+    JsonNode before = EngineState.raw();
     for (String[] args : List.of(new String[] {"rm", "nope/nothing:1", "--platform", "linux/amd64"},
         new String[] {"rm", Bed.ref("mimg/alpine:3.16"), "--platform", "linux/"},
         new String[] {"rm", Bed.ref("mimg/alpine:3.16")})) {
@@ -138,37 +129,11 @@ class EngineRmTest {
     }
     assertThat(EngineCliTest.snap("rm").code()).isEqualTo(2);
     assertThat(EngineCliTest.snap("rm", "x", "--bogus").code()).isEqualTo(2);
-    assertThat(raw()).isEqualTo(before);
+    assertThat(EngineState.raw()).isEqualTo(before);
   }
 
-  private static JsonNode raw() throws Exception {
-    return JSON.readTree(Bed.run(List.of("curl", "-fsS", "--unix-socket",
-        System.getenv("MIMG_BED_SNAP_HOST").substring("unix://".length()),
-        "http://docker/v1.51/images/json?manifests=1"), java.util.Map.of()));
-  }
 
-  private static JsonNode summary(String tag) throws Exception {
-    for (JsonNode image : raw()) {
-      for (JsonNode name : image.path("RepoTags")) {
-        if (name.asText().equals(tag)) {
-          return image;
-        }
-      }
-    }
-    throw new AssertionError("the engine lists no image " + tag);
-  }
 
-  private static List<String> available(JsonNode summary) {
-    List<String> platforms = new ArrayList<>();
-    for (JsonNode manifest : summary.path("Manifests")) {
-      if (manifest.path("Available").asBoolean() && manifest.path("Kind").asText().equals("image")) {
-        JsonNode p = manifest.path("ImageData").path("Platform");
-        platforms.add(p.path("os").asText() + "/" + p.path("architecture").asText()
-            + (p.path("variant").asText("").isEmpty() ? "" : "/" + p.path("variant").asText()));
-      }
-    }
-    return platforms;
-  }
 
   private static JsonNode variant(JsonNode summary, String architecture) {
     for (JsonNode manifest : summary.path("Manifests")) {

@@ -43,6 +43,11 @@ final class FakeStore implements ImageStore {
   }
 
   @Override
+  public void removeImage(Image image) {
+    throw new UnsupportedOperationException("the fake store is read-only");
+  }
+
+  @Override
   public void removeVariants(String name, List<Variant> variants) {
     throw new UnsupportedOperationException("the fake store is read-only");
   }

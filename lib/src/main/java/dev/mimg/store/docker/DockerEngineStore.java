@@ -104,6 +104,12 @@ public final class DockerEngineStore implements ImageStore {
   }
 
   @Override
+  public void removeImage(Image image) {
+    // By id with force: every tag and digest reference goes with it; the caller checked no container uses it.
+    client.delete("/images/" + image.id() + "?force=true");
+  }
+
+  @Override
   public String describe() {
     return "engine " + client.endpoint().host();
   }

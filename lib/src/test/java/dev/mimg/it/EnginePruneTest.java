@@ -1,0 +1,120 @@
+package dev.mimg.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.bed.Bed;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code mimg prune} on the bed's engine, on images each test makes for itself (labelled or named prunetest/*)
+ * and selects with filters, so the listing fixtures stay as they are. The engine's API is the judge.
+ */
+class EnginePruneTest {
+
+  private final List<String> names = new ArrayList<>();
+  private final List<String> containers = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() {
+    containers.forEach(container -> Bed.docker("rm", "-f", container));
+    for (String name : names) {
+      try {
+        Bed.docker("image", "rm", "-f", name);
+      } catch (AssertionError alreadyGone) {
+        // pruned by the test itself
+      }
+    }
+  }
+
+  /** Pulls rmme:1 under the given name only; it is removed after the test. */
+  private void image(String tag) {
+    EngineState.pullRmme(tag);
+    names.add(tag);
+  }
+
+  /** A labelled single-platform image that is left dangling (its tag moved to another image); returns its id. */
+  private String danglingWithLabel(String label) throws Exception {
+    String ref = Bed.ref("mimg/prunetest:dangling");
+    Bed.crane("mutate", Bed.ref("mimg/rmme:1-v1"), "--label", label, "-t", ref);
+    Bed.docker("pull", "-q", ref);
+    String id = EngineState.summary(ref).path("Id").asText();
+    Bed.docker("pull", "-q", Bed.ref("mimg/rmme:1-v2"));
+    Bed.docker("tag", Bed.ref("mimg/rmme:1-v2"), ref);
+    names.add(ref);
+    names.add(Bed.ref("mimg/rmme:1-v2"));
+    return id;
+  }
+
+  @Test
+  void defaultPrunesDanglingImagesTheFilterSelects() throws Exception {
+    String id = danglingWithLabel("mimg.test=prune-dangling");
+    JsonNode dangling = EngineState.byId(id);
+    assertThat(dangling.path("RepoTags")).isEmpty();
+    int before = EngineState.raw().size();
+    EngineCliTest.Result result = EngineCliTest.snap("prune", "-f", "--filter", "label=mimg.test=prune-dangling");
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out()).contains("remove").contains(id.substring(7, 19)).contains("removed 1, skipped 0");
+    assertThat(EngineState.raw().size()).isEqualTo(before - 1);
+    assertThat(EngineState.raw().findValuesAsText("Id")).doesNotContain(id);
+  }
+
+  @Test
+  void platformsPruneKeepsTheKeepSetAndVariantsInUse() throws Exception {
+    image("prunetest/p:1");
+    Bed.docker("create", "--name", "prunetest-arm", "--platform", "linux/arm64/v8", "prunetest/p:1", "/bin/true");
+    containers.add("prunetest-arm");
+    EngineCliTest.Result result = EngineCliTest.snap("prune", "--platforms", "--keep", "linux/amd64",
+        "--filter", "reference=prunetest/*", "-f", "--format", "json");
+    assertThat(result.code()).as(result.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(result.out());
+    assertThat(report.path("Remove").findValuesAsText("Platform")).containsExactly("linux/s390x");
+    assertThat(EngineState.available(EngineState.summary("prunetest/p:1"))).containsExactly("linux/amd64", "linux/arm64/v8");
+    assertThat(report.path("Report").path("Reclaimed").asLong()).isPositive();
+  }
+
+  @Test
+  void allRemovesUnusedImagesWholeAndDryRunChangesNothing() throws Exception {
+    image("prunetest/whole:1");
+    JsonNode before = EngineState.raw();
+    EngineCliTest.Result dry = EngineCliTest.snap("prune", "--all", "--filter", "reference=prunetest/whole*", "--dry-run");
+    assertThat(dry.code()).isZero();
+    assertThat(dry.out()).contains("prunetest/whole:1").contains("all").endsWith("dry run: nothing changed\n");
+    assertThat(EngineState.raw()).isEqualTo(before);
+    EngineCliTest.Result result = EngineCliTest.snap("prune", "--all", "--filter", "reference=prunetest/whole*", "-f");
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(EngineState.raw().findValuesAsText("RepoTags").toString()).doesNotContain("prunetest/whole");
+    assertThat(EngineState.raw().size()).isEqualTo(before.size() - 1);
+  }
+
+  @Test
+  void withoutATerminalOrForceItRefusesInOneLine() throws Exception {
+    image("prunetest/ask:1");
+    JsonNode before = EngineState.raw();
+    EngineCliTest.Result result = EngineCliTest.snap("prune", "--all", "--filter", "reference=prunetest/ask*");
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err().strip().split("\n")).singleElement().asString().startsWith("mimg: not pruning: no terminal");
+    assertThat(EngineState.raw()).isEqualTo(before);
+  }
+
+  @Test
+  void badFiltersAndFormatsAreOneLineErrors() throws Exception {
+    JsonNode before = EngineState.raw();
+    for (String[] args : List.of(new String[] {"prune", "--filter", "until=yesterday"},
+        new String[] {"prune", "--filter", "colour=red"}, new String[] {"prune", "--keep", "linux/"},
+        new String[] {"prune", "--format", "xml"})) {
+      EngineCliTest.Result result = EngineCliTest.snap(args);
+      assertThat(result.code()).as(Arrays.toString(args)).isEqualTo(1);
+      assertThat(result.err().strip().split("\n")).as(Arrays.toString(args)).hasSize(1);
+    }
+    assertThat(EngineState.raw()).isEqualTo(before);
+  }
+
+
+
+}
