@@ -1,6 +1,7 @@
 package dev.mimg.cli;
 
 import dev.mimg.model.InvalidInputException;
+import dev.mimg.query.FilterFlag;
 import dev.mimg.query.ImageQuery;
 import java.util.List;
 
@@ -13,20 +14,15 @@ final class ListFilters {
   /** Applies each filter to the query; an unknown key or bad value is an {@link InvalidInputException}. */
   static ImageQuery apply(ImageQuery query, List<String> filters) {
     ImageQuery result = query;
-    for (String filter : filters) {
-      int eq = filter.indexOf('=');
-      if (eq <= 0) {
-        throw new InvalidInputException("invalid filter \"" + filter + "\": expected KEY=VALUE");
-      }
-      String key = filter.substring(0, eq);
-      String value = filter.substring(eq + 1);
-      result = switch (key) {
+    for (String text : filters) {
+      FilterFlag filter = FilterFlag.parse(text);
+      String value = filter.value();
+      result = switch (filter.key()) {
         case "platform" -> result.platform(value);
         case "reference" -> result.reference(value);
-        case "dangling" -> result.dangling(bool(filter, value));
-        case "shallow" -> bool(filter, value) ? result.shallow() : result.complete();
-        default -> throw new InvalidInputException("invalid filter \"" + filter
-            + "\": unknown key " + key + " (keys: dangling, platform, reference, shallow)");
+        case "dangling" -> result.dangling(bool(text, value));
+        case "shallow" -> bool(text, value) ? result.shallow() : result.complete();
+        default -> throw filter.unknownKey("dangling, platform, reference, shallow");
       };
     }
     return result;

@@ -25,14 +25,10 @@ public final class PruneFilters {
   /** The images every filter accepts; an unknown key or bad value is an {@link InvalidInputException}. */
   public static Predicate<Image> parse(List<String> filters, Instant now) {
     Predicate<Image> result = image -> true;
-    for (String filter : filters) {
-      int eq = filter.indexOf('=');
-      if (eq <= 0) {
-        throw new InvalidInputException("invalid filter \"" + filter + "\": expected KEY=VALUE");
-      }
-      String key = filter.substring(0, eq);
-      String value = filter.substring(eq + 1);
-      result = result.and(switch (key) {
+    for (String text : filters) {
+      FilterFlag filter = FilterFlag.parse(text);
+      String value = filter.value();
+      result = result.and(switch (filter.key()) {
         case "until" -> {
           Instant until = until(value, now);
           yield image -> image.created().isBefore(until);
@@ -42,8 +38,7 @@ public final class PruneFilters {
           ReferenceGlob glob = ReferenceGlob.of(value);
           yield image -> Stream.concat(image.tags().stream(), image.digestRefs().stream()).anyMatch(glob::matches);
         }
-        default -> throw new InvalidInputException("invalid filter \"" + filter + "\": unknown key " + key
-            + " (keys: label, reference, until)");
+        default -> throw filter.unknownKey("label, reference, until");
       });
     }
     return result;
