@@ -2,9 +2,12 @@ package dev.mimg.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Image;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Where images live (a Docker engine, later an OCI layout or a registry): the small core every backend implements. */
 public interface ImageStore extends AutoCloseable {
@@ -26,6 +29,18 @@ public interface ImageStore extends AutoCloseable {
 
   /** Removes a whole image: every name that points at it and the content no other image uses. */
   void removeImage(Image image);
+
+  /**
+   * Fetches the image a reference names (tag or digest) into the store: one platform, or the store's default
+   * (the host's) when {@code platform} is null. A tag is resolved anew and moves to what the registry has now.
+   */
+  void pull(Reference reference, Platform platform, Consumer<PullEvent> progress);
+
+  /**
+   * Fetches one more platform into a stored image from the index it already has (no tag is re-resolved or
+   * moved): {@code repository} is where the registry keeps that index.
+   */
+  void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress);
 
   /** A one-line name of the store for notices, e.g. {@code engine unix:///var/run/docker.sock}. */
   String describe();

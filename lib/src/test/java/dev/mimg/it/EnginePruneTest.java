@@ -30,11 +30,12 @@ class EnginePruneTest {
         // pruned by the test itself
       }
     }
+    EngineState.removeLabelled("prune-");
   }
 
-  /** Pulls rmme:1 under the given name only; it is removed after the test. */
+  /** Pulls an index of the test's own under the given name only; it is removed after the test. */
   private void image(String tag) {
-    EngineState.pullRmme(tag);
+    EngineState.pullUnique("prune-" + tag.replaceAll("[^a-z0-9]", "-"), tag);
     names.add(tag);
   }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code mimg rm} on the bed's engine. Each test pulls the 4-platform fixture mimg/rmme:1 (3 platforms present)
+ * {@code mimg rm} on the bed's engine. Each test pulls a 4-platform index of its own (3 platforms present)
  * under names of its own, so removals never touch the listing fixtures; the engine's own API is the judge.
  */
 class EngineRmTest {
@@ -19,9 +19,9 @@ class EngineRmTest {
   private final List<String> names = new ArrayList<>();
   private final List<String> containers = new ArrayList<>();
 
-  /** Pulls rmme:1 under the given names only; they are removed after the test. */
+  /** Pulls an index of the test's own under the given names only; they are removed after the test. */
   private void image(String... tags) {
-    EngineState.pullRmme(tags);
+    EngineState.pullUnique("rm-" + tags[0].replaceAll("[^a-z0-9]", "-"), tags);
     names.addAll(List.of(tags));
   }
 
@@ -35,6 +35,7 @@ class EngineRmTest {
       rmi.addAll(names);
       Bed.docker(rmi.toArray(String[]::new));
     }
+    EngineState.removeLabelled("rm-");
   }
 
   @Test

@@ -27,6 +27,15 @@ final class EngineState {
     }
   }
 
+  /** Removes every image whose mimg.test label starts with {@code prefix}, tagged, untagged or dangling. */
+  static void removeLabelled(String prefix) {
+    for (JsonNode image : raw()) {
+      if (image.path("Labels").path("mimg.test").asText("").startsWith(prefix)) {
+        Bed.docker("image", "rm", "-f", image.path("Id").asText());
+      }
+    }
+  }
+
   /** The engine's summary of the image tagged {@code tag}. */
   static JsonNode summary(String tag) {
     for (JsonNode image : raw()) {
@@ -62,9 +71,33 @@ final class EngineState {
     return platforms;
   }
 
-  /** Pulls mimg/rmme:1 (amd64, arm64/v8, s390x of its 4 platforms) and leaves it under {@code tags} only. */
-  static void pullRmme(String... tags) {
-    String source = Bed.ref("mimg/rmme:1");
+  /** The fixture tags of rmme:1's variants: linux/amd64, linux/arm64/v8, linux/s390x, linux/ppc64le. */
+  private static final List<String> RMME_VARIANTS = List.of("1-v1", "1-v2", "1-v3", "1-v4");
+
+  /**
+   * Pushes to {@code target} (a full reference in the bed's registry) a 4-platform index no other image shares:
+   * rmme's variants relabelled with {@code label}. Content pulled from it therefore never shows up as
+   * available in another test's or fixture's image. Returns the index digest.
+   */
+  static String uniqueIndex(String target, String label) {
+    List<String> args = new ArrayList<>(List.of("index", "append"));
+    for (String variant : RMME_VARIANTS) {
+      String labelled = target + "-" + variant;
+      Bed.crane("mutate", Bed.ref("mimg/rmme:" + variant), "--label", "mimg.test=" + label, "-t", labelled);
+      args.addAll(List.of("-m", labelled));
+    }
+    args.addAll(List.of("-t", target));
+    Bed.crane(args.toArray(String[]::new));
+    return Bed.crane("digest", target).strip();
+  }
+
+  /**
+   * Pushes an index of its own for {@code label} (see {@link #uniqueIndex}), pulls linux/amd64, linux/arm64/v8
+   * and linux/s390x of it (linux/ppc64le stays missing) and leaves it under {@code tags} only.
+   */
+  static void pullUnique(String label, String... tags) {
+    String source = Bed.ref("mimgtest/" + label + ":1");
+    uniqueIndex(source, label);
     for (String platform : List.of("linux/amd64", "linux/arm64/v8", "linux/s390x")) {
       Bed.docker("pull", "-q", "--platform", platform, source);
     }

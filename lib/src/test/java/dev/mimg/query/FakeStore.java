@@ -43,6 +43,18 @@ final class FakeStore implements ImageStore {
   }
 
   @Override
+  public void pull(dev.mimg.model.Reference reference, dev.mimg.model.Platform platform,
+      java.util.function.Consumer<dev.mimg.store.PullEvent> progress) {
+    throw new UnsupportedOperationException("the fake store is read-only");
+  }
+
+  @Override
+  public void backfill(Image image, dev.mimg.model.Reference repository, dev.mimg.model.Platform platform,
+      java.util.function.Consumer<dev.mimg.store.PullEvent> progress) {
+    throw new UnsupportedOperationException("the fake store is read-only");
+  }
+
+  @Override
   public void removeImage(Image image) {
     throw new UnsupportedOperationException("the fake store is read-only");
   }

@@ -9,6 +9,7 @@ import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.store.ImageStore;
+import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import dev.mimg.store.docker.EngineImageSummary.EnginePlatform;
 import dev.mimg.store.docker.EngineImageSummary.Manifest;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -107,6 +109,89 @@ public final class DockerEngineStore implements ImageStore {
   public void removeImage(Image image) {
     // By id with force: every tag and digest reference goes with it; the caller checked no container uses it.
     client.delete("/images/" + image.id() + "?force=true");
+  }
+
+  @Override
+  public void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
+    StringBuilder path = new StringBuilder("/images/create?fromImage=")
+        .append(EngineClient.encode(reference.name()));
+    reference.tag().ifPresent(tag -> path.append("&tag=").append(EngineClient.encode(tag)));
+    reference.digest().filter(d -> reference.tag().isEmpty())
+        .ifPresent(digest -> path.append("&tag=").append(EngineClient.encode(digest.toString())));
+    if (platform != null) {
+      path.append("&platform=").append(EngineClient.encode(platform.toString()));
+    }
+    Map<String, String> headers = RegistryAuth.header(reference.domain(),
+        EngineEndpoint.dockerConfigDir(System.getenv())).map(auth -> Map.of("X-Registry-Auth", auth)).orElse(Map.of());
+    try {
+      client.stream(path.toString(), headers, message -> progress.accept(event(reference, message)));
+    } catch (EngineException e) {
+      throw new StoreException("cannot pull " + reference.familiarString()
+          + (platform == null ? "" : " for " + platform) + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {
+    // The engine has no back-fill call: pulling repo@<stored index digest> fetches the platform into the same
+    // index without touching any tag, and leaves a by-digest name, removed again if it was not there before.
+    Reference byDigest = Reference.parse(repository.name() + "@" + image.id());
+    boolean named = hasName(byDigest.toString());
+    try {
+      pull(byDigest, platform, progress);
+    } catch (StoreException e) {
+      if (e.getMessage().contains("not found")) {
+        throw new StoreException("the registry no longer has the stored index " + image.id().shortId() + " of "
+            + repository.familiarName() + "; use --resolve to pull the tag as it is now");
+      }
+      throw e;
+    }
+    if (!named) {
+      removeDigestName(image, byDigest);
+    }
+  }
+
+  /**
+   * Removes the by-digest name a back-fill left. The engine's delete of {@code repo@digest} also untags every tag
+   * of that repository on the same digest, so a guard tag holds the content meanwhile and those tags are put back.
+   */
+  private void removeDigestName(Image image, Reference byDigest) {
+    List<Reference> sameRepository = image.tags().stream().filter(t -> t.name().equals(byDigest.name())).toList();
+    String guard = "mimg-backfill-guard/" + image.id().hex().substring(0, 12);
+    tag(image, guard, "keep");
+    try {
+      client.delete("/images/" + byDigest);
+    } finally {
+      sameRepository.forEach(t -> tag(image, t.name(), t.tag().orElseThrow()));
+      client.delete("/images/" + guard + ":keep");
+    }
+  }
+
+  private void tag(Image image, String repository, String tag) {
+    client.stream("/images/" + image.id() + "/tag?repo=" + EngineClient.encode(repository) + "&tag="
+        + EngineClient.encode(tag), Map.of(), ignored -> { });
+  }
+
+  /** True when an image record carries exactly this name (tag or digest reference). */
+  private boolean hasName(String name) {
+    JsonNode images = client.get("/images/json", JsonNode.class);
+    for (JsonNode image : images) {
+      for (JsonNode tag : image.path("RepoTags")) {
+        if (!tag.asText().startsWith("<none>") && Reference.parse(tag.asText()).toString().equals(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static PullEvent event(Reference reference, JsonNode message) {
+    if (message.hasNonNull("error")) {
+      throw new StoreException("cannot pull " + reference.familiarString() + ": " + message.get("error").asText());
+    }
+    JsonNode detail = message.path("progressDetail");
+    return new PullEvent(message.path("id").asText(""), message.path("status").asText(""),
+        detail.path("current").asLong(0), detail.path("total").asLong(0));
   }
 
   @Override

@@ -9,13 +9,17 @@ import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.mimg.store.StoreException;
+import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,6 +96,29 @@ public final class EngineClient implements Closeable {
   /** DELETE on a versioned API path; the engine's answer is returned as JSON. */
   public JsonNode delete(String path) {
     return call(Request.Method.DELETE, path, JSON.getTypeFactory().constructType(JsonNode.class));
+  }
+
+  /**
+   * POST on a versioned API path whose answer is a stream of JSON messages (pull progress): each message goes to
+   * {@code each} as it arrives. {@code headers} go with the request (e.g. X-Registry-Auth).
+   */
+  public void stream(String path, Map<String, String> headers, Consumer<JsonNode> each) {
+    Request request = Request.builder().method(Request.Method.POST).path("/v" + api + path).headers(headers)
+        .bodyBytes(new byte[0]).build();
+    try (Response response = execute(request); InputStream body = response.getBody()) {
+      if (response.getStatusCode() >= 400) {
+        throw new EngineException(response.getStatusCode(), errorMessage(body, response.getStatusCode()));
+      }
+      BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (!line.isBlank()) {
+          each.accept(JSON.readTree(line));
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("the Docker engine at " + endpoint.host() + " broke off " + path + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private <T> T call(Request.Method method, String path, JavaType type) {
