@@ -96,6 +96,22 @@ class EngineRmTest {
   }
 
   @Test
+  void aVariantSharedWithAnotherIndexIsKeptAndThatImageNamed() {
+    String a = Bed.ref("rmtest/index-a:1");
+    String b = Bed.ref("rmtest/index-b:1");
+    EngineState.uniqueIndex(a, "rm-index-a");
+    Bed.crane("index", "append", "-m", a + "-1-v1", "-m", Bed.ref("mimg/rmme:1-v3"), "-t", b);  // shares amd64
+    Bed.docker("pull", "-q", "--platform", "linux/amd64", a);
+    Bed.docker("pull", "-q", "--platform", "linux/amd64", b);
+    names.addAll(List.of(a, b));
+    JsonNode before = EngineState.raw();
+    EngineCliTest.Result refused = EngineCliTest.snap("rm", a, "--platform", "linux/amd64");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.out()).contains("also in " + b);
+    assertThat(EngineState.raw()).isEqualTo(before);
+  }
+
+  @Test
   void aVariantInUseIsKeptAndItsContainerNamed() throws Exception {
     image("rmtest/used:1");
     Bed.docker("create", "--name", "rmtest-used", "--platform", "linux/amd64", "rmtest/used:1", "/bin/true");

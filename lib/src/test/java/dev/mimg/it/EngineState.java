@@ -16,15 +16,23 @@ final class EngineState {
   private EngineState() {
   }
 
-  /** {@code GET /images/json?manifests=1} as the engine answers it. */
+  /**
+   * {@code GET /images/json?manifests=1} as the engine answers it, sorted by image id (the engine's own order
+   * is by creation time, which ties for images built alike), so that two answers compare as states.
+   */
   static JsonNode raw() {
     String socket = System.getenv("MIMG_BED_SNAP_HOST").substring("unix://".length());
+    JsonNode answer;
     try {
-      return JSON.readTree(Bed.run(List.of("curl", "-fsS", "--unix-socket", socket,
+      answer = JSON.readTree(Bed.run(List.of("curl", "-fsS", "--unix-socket", socket,
           "http://docker/v1.51/images/json?manifests=1"), Map.of()));
     } catch (IOException e) {
       throw new AssertionError("the engine's answer is not JSON", e);
     }
+    List<JsonNode> images = new ArrayList<>();
+    answer.forEach(images::add);
+    images.sort(java.util.Comparator.comparing(image -> image.path("Id").asText()));
+    return JSON.createArrayNode().addAll(images);
   }
 
   /** Removes every image whose mimg.test label starts with {@code prefix}, tagged, untagged or dangling. */
