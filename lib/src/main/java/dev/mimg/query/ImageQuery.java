@@ -95,11 +95,15 @@ public final class ImageQuery {
 
   /** The matching images in listing order, as a stream. */
   public Stream<Image> stream() {
+    return store.images().stream().filter(selection()).sorted(ORDER);
+  }
+
+  private Predicate<Image> selection() {
     Predicate<Image> all = filters.stream().reduce(image -> true, Predicate::and);
     if (!platforms.isEmpty()) {
       all = all.and(image -> platforms.stream().anyMatch(image::has));
     }
-    return store.images().stream().filter(all).sorted(ORDER);
+    return all;
   }
 
   /** How many images match. */
@@ -135,6 +139,42 @@ public final class ImageQuery {
   /** Prints the flat listing to standard output. */
   public void print() {
     System.out.print(table());
+  }
+
+  /**
+   * What {@link #remove()} would do, changing nothing. With a platform step: the selected platforms of each
+   * matching image; without: the matching images whole. Variants or images in use, and variants other images
+   * also reference, are kept (listed as refusals).
+   */
+  public RemovalPlan plan() {
+    List<Image> all = store.images();
+    RemovalPlanner planner = new RemovalPlanner(all, store.containerNames(), false);
+    Predicate<Image> selected = selection();
+    return RemovalPlan.merge(all.stream().filter(selected).sorted(ORDER)
+        .map(image -> planner.image(image, platforms.isEmpty(), shownVariants())).toList());
+  }
+
+  /** Carries out {@link #plan()}: re-checks each step right before it and reports what was removed or skipped. */
+  public RemovalReport remove() {
+    return Remover.execute(store, plan(), false);
+  }
+
+  /**
+   * Pulls each matching image again by its first tag: refreshes the platforms it has (the seed's "all arches I
+   * already have"), or, with a platform step, those platforms. Returns one report per image.
+   */
+  public List<Puller.Report> pull() {
+    Puller puller = new Puller(store, event -> { });
+    return list().stream().filter(image -> !image.tags().isEmpty())
+        .map(image -> puller.pull(image.tags().get(0), platforms, false, false)).toList();
+  }
+
+  /** Back-fills these platforms into each matching image from its stored index, without moving any tag. */
+  public List<Puller.Report> backfill(String... platformSpecs) {
+    List<Platform> wanted = Arrays.stream(platformSpecs).map(Platform::parse).toList();
+    Puller puller = new Puller(store, event -> { });
+    return list().stream().filter(image -> !image.tags().isEmpty())
+        .map(image -> puller.pull(image.tags().get(0), wanted, false, false)).toList();
   }
 
   /** Which variants views show: those of the selected platforms, or all. */

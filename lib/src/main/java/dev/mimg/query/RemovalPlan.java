@@ -69,6 +69,19 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     }
   }
 
+  /** One plan with the steps, refusals and notices of several, in order. */
+  public static RemovalPlan merge(List<RemovalPlan> plans) {
+    List<Step> steps = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
+    List<String> notices = new ArrayList<>();
+    for (RemovalPlan plan : plans) {
+      steps.addAll(plan.steps());
+      refusals.addAll(plan.refusals());
+      notices.addAll(plan.notices());
+    }
+    return new RemovalPlan(steps, refusals, notices);
+  }
+
   /** Estimated bytes the steps free: content plus unpacked size of each variant. */
   public long bytes() {
     return steps.stream().mapToLong(Step::bytes).sum();

@@ -69,6 +69,27 @@ public final class RemovalPlanner {
     return new RemovalPlan(steps, refusals, List.of());
   }
 
+  /**
+   * The DSL's plan for one selected image: the present variants {@code which} accepts, or, when
+   * {@code wholeImage}, the image itself (kept when a container uses it).
+   */
+  public RemovalPlan image(Image image, boolean wholeImage, java.util.function.Predicate<Variant> which) {
+    String name = names(image).get(0);
+    List<RemovalPlan.Step> steps = new ArrayList<>();
+    List<RemovalPlan.Refusal> refusals = new ArrayList<>();
+    if (wholeImage) {
+      if (!image.containers().isEmpty() && !force) {
+        refusals.add(new RemovalPlan.Refusal(name, "all", image.shortId(), image.diskUsage(),
+            "in use by " + image.containers().size() + " container(s) (force removes it anyway)"));
+      } else {
+        steps.add(new RemovalPlan.Step(image, name, null, List.of()));
+      }
+    } else {
+      image.present().stream().filter(which).forEach(variant -> plan(image, name, variant, steps, refusals));
+    }
+    return new RemovalPlan(steps, refusals, List.of());
+  }
+
   private void plan(Image image, String name, Variant variant, List<RemovalPlan.Step> steps,
       List<RemovalPlan.Refusal> refusals) {
     List<String> shared = sharedWith(name, variant);
