@@ -158,12 +158,19 @@ public final class DockerEngineStore implements ImageStore {
   private void removeDigestName(Image image, Reference byDigest) {
     List<Reference> sameRepository = image.tags().stream().filter(t -> t.name().equals(byDigest.name())).toList();
     String guard = "mimg-backfill-guard/" + image.id().hex().substring(0, 12);
+    Runnable restore = () -> {
+      sameRepository.forEach(t -> tag(image, t.name(), t.tag().orElseThrow()));
+      client.delete("/images/" + guard + ":keep");
+    };
+    // Ctrl-C between the delete and the re-tagging must not leave the user's tags missing.
+    Thread onInterrupt = new Thread(restore, "mimg-restore-tags");
     tag(image, guard, "keep");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       client.delete("/images/" + byDigest);
     } finally {
-      sameRepository.forEach(t -> tag(image, t.name(), t.tag().orElseThrow()));
-      client.delete("/images/" + guard + ":keep");
+      Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      restore.run();
     }
   }
 
