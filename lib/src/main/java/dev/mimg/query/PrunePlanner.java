@@ -4,6 +4,8 @@ import dev.mimg.model.Image;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Variant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -36,8 +38,9 @@ public final class PrunePlanner {
       for (Image image : kept) {
         for (Variant variant : image.present()) {
           if (!variant.inUse() && keep.stream().noneMatch(k -> variant.platform().matches(k))) {
-            steps.add(new RemovalPlan.Step(image, RemovalPlanner.names(image).get(0), variant,
-                sharedWith(images, image, variant)));
+            List<String> names = RemovalPlanner.names(image);
+            steps.add(new RemovalPlan.Step(image, names.get(0), variant,
+                RemovalPlanner.holders(images, variant).stream().filter(n -> !names.contains(n)).toList()));
           }
         }
       }
@@ -45,24 +48,12 @@ public final class PrunePlanner {
     return new RemovalPlan(dedupe(steps), List.of(), List.of());
   }
 
-  /** Other images holding the same variant (they lose it too: prune treats them alike). */
-  private static List<String> sharedWith(List<Image> images, Image owner, Variant variant) {
-    return images.stream().filter(other -> other != owner)
-        .filter(other -> other.present().stream().anyMatch(v -> v.digest().equals(variant.digest())))
-        .flatMap(other -> RemovalPlanner.names(other).stream()).toList();
-  }
-
   /** One step per variant digest: a variant several images share is removed once. */
   private static List<RemovalPlan.Step> dedupe(List<RemovalPlan.Step> steps) {
-    List<RemovalPlan.Step> unique = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
+    Map<String, RemovalPlan.Step> unique = new LinkedHashMap<>();
     for (RemovalPlan.Step step : steps) {
-      String key = step.wholeImage() ? "image:" + step.image().id() : "variant:" + step.variant().digest();
-      if (!seen.contains(key)) {
-        seen.add(key);
-        unique.add(step);
-      }
+      unique.putIfAbsent(step.wholeImage() ? "image " + step.image().id() : "variant " + step.variant().digest(), step);
     }
-    return unique;
+    return List.copyOf(unique.values());
   }
 }

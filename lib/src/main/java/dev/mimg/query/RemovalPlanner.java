@@ -106,10 +106,14 @@ public final class RemovalPlanner {
 
   /** Every other name under which a present variant with this digest is listed. */
   private List<String> sharedWith(String name, Variant variant) {
+    return holders(images, variant).stream().filter(other -> !other.equals(name)).toList();
+  }
+
+  /** The names of every image that holds this variant present (the images that would lose it). */
+  static List<String> holders(List<Image> images, Variant variant) {
     return images.stream()
-        .filter(other -> other.present().stream().anyMatch(v -> v.digest().equals(variant.digest())))
-        .flatMap(other -> names(other).stream())
-        .filter(other -> !other.equals(name)).distinct().toList();
+        .filter(image -> image.present().stream().anyMatch(v -> v.digest().equals(variant.digest())))
+        .flatMap(image -> names(image).stream()).distinct().toList();
   }
 
   private String containers(Variant variant) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pulls from the bed's second registry, which wants basic auth: mimg runs as its own process with a docker config
  * of the test's, so credentials come from a credential-helper script or an auths entry, as for a user.
  */
-class RegistryAuthTest {
+class PrivateRegistryPullTest {
 
   @TempDir
   Path dir;
