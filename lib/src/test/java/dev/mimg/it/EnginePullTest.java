@@ -48,6 +48,19 @@ class EnginePullTest {
   }
 
   @Test
+  void allPlatformsPullsEveryPlatformTheIndexLists() {
+    String ref = registry("pull-all", "pulltest/all:1");
+    String index = Bed.crane("digest", ref).strip();
+    EngineCliTest.Result result = EngineCliTest.snap("pull", "-q", "--all-platforms", ref);
+    assertThat(result.code()).as(result.err()).isZero();
+    JsonNode after = EngineState.summary(ref);
+    assertThat(after.path("Id").asText()).isEqualTo(index);
+    assertThat(EngineState.available(after))
+        .containsExactly("linux/amd64", "linux/arm64/v8", "linux/s390x", "linux/ppc64le");
+    assertThat(after.path("RepoTags")).hasSize(1);
+  }
+
+  @Test
   void aMissingPlatformIsBackFilledFromTheStoredIndexAndTheTagDoesNotMove() {
     String ref = registry("pull-backfill", "pulltest/backfill:1");
     Bed.docker("pull", "-q", "--platform", "linux/amd64", ref);
