@@ -10,10 +10,13 @@ import dev.mimg.view.ImageRows;
 import dev.mimg.view.JsonView;
 import dev.mimg.view.ListingOptions;
 import dev.mimg.view.TreeView;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -31,15 +34,22 @@ public final class ImageQuery {
   private final ImageStore store;
   private final List<Predicate<Image>> filters;
   private final List<Platform> platforms;
+  private final List<Predicate<Variant>> variantSteps;
+  private final Comparator<Image> order;
+  private final long limit;
 
   ImageQuery(ImageStore store) {
-    this(store, List.of(), List.of());
+    this(store, List.of(), List.of(), List.of(), ORDER, Long.MAX_VALUE);
   }
 
-  private ImageQuery(ImageStore store, List<Predicate<Image>> filters, List<Platform> platforms) {
+  private ImageQuery(ImageStore store, List<Predicate<Image>> filters, List<Platform> platforms,
+      List<Predicate<Variant>> variantSteps, Comparator<Image> order, long limit) {
     this.store = store;
     this.filters = filters;
     this.platforms = platforms;
+    this.variantSteps = variantSteps;
+    this.order = order;
+    this.limit = limit;
   }
 
   /** Images with a name matching the glob (Docker's {@code reference} filter). */
@@ -58,7 +68,54 @@ public final class ImageQuery {
     }
     List<Platform> wanted = new ArrayList<>(platforms);
     Arrays.stream(specs).map(Platform::parse).forEach(wanted::add);
-    return new ImageQuery(store, filters, List.copyOf(wanted));
+    return new ImageQuery(store, filters, List.copyOf(wanted), variantSteps, order, limit);
+  }
+
+  /** Images with a present variant of none of these platforms; those variants are the ones selected. */
+  public ImageQuery notPlatform(String... specs) {
+    List<Platform> unwanted = Arrays.stream(specs).map(Platform::parse).toList();
+    return variantStep(v -> v.isPresent() && unwanted.stream().noneMatch(p -> v.platform().matches(p)));
+  }
+
+  /** Images with missing platform variants; those missing variants are the ones selected (e.g. to back-fill). */
+  public ImageQuery missing() {
+    return variantStep(v -> v.isImage() && !v.available());
+  }
+
+  /** Images some container uses. */
+  public ImageQuery inUse() {
+    return where(image -> !image.containers().isEmpty());
+  }
+
+  /** Images no container uses. */
+  public ImageQuery unused() {
+    return where(image -> image.containers().isEmpty());
+  }
+
+  /** Images created longer ago than {@code age}. */
+  public ImageQuery olderThan(Duration age) {
+    return where(image -> image.created().isBefore(Instant.now().minus(age)));
+  }
+
+  /** Images whose present content is larger than {@code bytes} (compressed, as SIZE shows it). */
+  public ImageQuery largerThan(long bytes) {
+    return where(image -> image.contentSize() > bytes);
+  }
+
+  /** The same images in another order (the default is repository, then tag). */
+  public ImageQuery sortBy(Comparator<Image> comparator) {
+    return new ImageQuery(store, filters, platforms, variantSteps, comparator, limit);
+  }
+
+  /** At most {@code n} images. */
+  public ImageQuery limit(long n) {
+    return new ImageQuery(store, filters, platforms, variantSteps, order, n);
+  }
+
+  private ImageQuery variantStep(Predicate<Variant> step) {
+    List<Predicate<Variant>> more = new ArrayList<>(variantSteps);
+    more.add(step);
+    return new ImageQuery(store, filters, platforms, List.copyOf(more), order, limit);
   }
 
   /** Images with some platforms missing (shallow pulls). */
@@ -85,7 +142,7 @@ public final class ImageQuery {
   public ImageQuery where(Predicate<Image> predicate) {
     List<Predicate<Image>> more = new ArrayList<>(filters);
     more.add(predicate);
-    return new ImageQuery(store, List.copyOf(more), platforms);
+    return new ImageQuery(store, List.copyOf(more), platforms, variantSteps, order, limit);
   }
 
   /** The matching images in listing order. */
@@ -95,20 +152,48 @@ public final class ImageQuery {
 
   /** The matching images in listing order, as a stream. */
   public Stream<Image> stream() {
-    return store.images().stream().filter(selection()).sorted(ORDER);
-  }
-
-  private Predicate<Image> selection() {
-    Predicate<Image> all = filters.stream().reduce(image -> true, Predicate::and);
-    if (!platforms.isEmpty()) {
-      all = all.and(image -> platforms.stream().anyMatch(image::has));
-    }
-    return all;
+    return select(store.images());
   }
 
   /** How many images match. */
-  public int count() {
-    return (int) stream().count();
+  public long count() {
+    return stream().count();
+  }
+
+  /** Present content of the matching images (compressed bytes, each image counted once). */
+  public long totalBytes() {
+    return stream().mapToLong(Image::contentSize).sum();
+  }
+
+  /** The first matching image, if any. */
+  public Optional<Image> first() {
+    return stream().findFirst();
+  }
+
+  private Stream<Image> select(List<Image> images) {
+    Predicate<Image> all = filters.stream().reduce(image -> true, Predicate::and);
+    if (hasVariantStep()) {
+      Predicate<Variant> selected = selectedVariants(true);
+      all = all.and(image -> image.variants().stream().anyMatch(selected));
+    }
+    return images.stream().filter(all).sorted(order).limit(limit);
+  }
+
+  private boolean hasVariantStep() {
+    return !platforms.isEmpty() || !variantSteps.isEmpty();
+  }
+
+  /**
+   * The variants the variant steps select: those of the platforms asked for (present ones only when
+   * {@code present}: an image is selected for a platform it holds) and those every other step accepts.
+   */
+  private Predicate<Variant> selectedVariants(boolean present) {
+    Predicate<Variant> selected = variantSteps.stream().reduce(variant -> true, Predicate::and);
+    if (!platforms.isEmpty()) {
+      selected = selected.and(v -> (!present || v.isPresent())
+          && platforms.stream().anyMatch(p -> v.platform().matches(p)));
+    }
+    return selected;
   }
 
   /** The flat listing as {@code mimg ls} prints it (Docker's columns plus PLATFORMS). */
@@ -149,9 +234,8 @@ public final class ImageQuery {
   public RemovalPlan plan() {
     List<Image> all = store.images();
     RemovalPlanner planner = new RemovalPlanner(all, store.containerNames(), false);
-    Predicate<Image> selected = selection();
-    return RemovalPlan.merge(all.stream().filter(selected).sorted(ORDER)
-        .map(image -> planner.image(image, platforms.isEmpty(), shownVariants())).toList());
+    return RemovalPlan.merge(select(all)
+        .map(image -> planner.image(image, !hasVariantStep(), shownVariants())).toList());
   }
 
   /** Carries out {@link #plan()}: re-checks each step right before it and reports what was removed or skipped. */
@@ -161,12 +245,16 @@ public final class ImageQuery {
 
   /**
    * Pulls each matching image again by its first tag: refreshes the platforms it has (the seed's "all arches I
-   * already have"), or, with a platform step, those platforms. Returns one report per image.
+   * already have"), or, with a platform step, those platforms; with {@link #missing()}, back-fills the missing
+   * ones from the stored index. Returns one report per image.
    */
   public List<Puller.Report> pull() {
     Puller puller = new Puller(store, event -> { });
+    Predicate<Variant> selected = shownVariants();
     return list().stream().filter(image -> !image.tags().isEmpty())
-        .map(image -> puller.pull(image.tags().get(0), platforms, false, false)).toList();
+        .map(image -> puller.pull(image.tags().get(0), hasVariantStep()
+            ? image.platformVariants().stream().filter(selected).map(Variant::platform).toList() : List.of(),
+            false, false)).toList();
   }
 
   /** Back-fills these platforms into each matching image from its stored index, without moving any tag. */
@@ -179,10 +267,7 @@ public final class ImageQuery {
 
   /** Which variants views show: those of the selected platforms, or all. */
   public Predicate<Variant> shownVariants() {
-    if (platforms.isEmpty()) {
-      return variant -> true;
-    }
-    return variant -> platforms.stream().anyMatch(p -> variant.platform().matches(p));
+    return hasVariantStep() ? selectedVariants(false) : variant -> true;
   }
 
   /** The store this query reads. */
