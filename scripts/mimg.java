@@ -5,7 +5,10 @@
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
 //DEPS org.slf4j:slf4j-nop:1.7.36
 //DEPS info.picocli:picocli:4.7.7
-//SOURCES ../lib/src/main/java/dev/mimg/**.java
+// Every package but dev.mimg.shell: Groovy stays off the CLI's class path (the shell is scripts/mimg-shell.java).
+//SOURCES ../lib/src/main/java/dev/mimg/cli/*.java ../lib/src/main/java/dev/mimg/model/*.java
+//SOURCES ../lib/src/main/java/dev/mimg/query/*.java ../lib/src/main/java/dev/mimg/render/*.java
+//SOURCES ../lib/src/main/java/dev/mimg/store/**.java ../lib/src/main/java/dev/mimg/view/*.java
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1
 //JAVAC_OPTIONS -XDstringConcat=inline
 

@@ -1,0 +1,91 @@
+package dev.mimg.shell;
+
+import dev.mimg.query.Stores;
+import dev.mimg.store.ImageStore;
+import dev.mimg.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * Entry of the Groovy side ({@code ./mimg shell}, {@code ./mimg run}, {@code jbang mimg-shell@...}), kept apart
+ * from the CLI so that Groovy never loads for {@code mimg ls}:
+ * {@code shell [-H HOST]}, {@code run [-H HOST] SCRIPT.groovy [ARGS...]}, {@code run [-H HOST] -e EXPRESSION}.
+ */
+public final class ShellMain {
+
+  private ShellMain() {
+  }
+
+  /** Runs and exits: 0 done, 1 the script or a query failed, 2 malformed command line. */
+  public static void main(String[] args) throws Exception {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs with the given streams and returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) throws Exception {
+    List<String> rest = new ArrayList<>(List.of(args));
+    String command = rest.isEmpty() ? "shell" : rest.remove(0);
+    String host = null;
+    if (rest.size() >= 2 && (rest.get(0).equals("-H") || rest.get(0).equals("--host"))) {
+      host = rest.get(1);
+      rest.subList(0, 2).clear();
+    }
+    try (ImageStore store = Stores.engine(host)) {
+      switch (command) {
+        case "shell" -> {
+          try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            new Shell(new ScriptRunner(store, terminal.writer(), List.of()), terminal).loop();
+          }
+          return 0;
+        }
+        case "run" -> {
+          return runScript(store, out, err, rest);
+        }
+        default -> {
+          err.println("mimg: unknown command \"" + command + "\": expected shell or run");
+          return 2;
+        }
+      }
+    } catch (StoreException | IllegalArgumentException e) {
+      err.println("mimg: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int runScript(ImageStore store, PrintWriter out, PrintWriter err, List<String> rest) throws Exception {
+    if (rest.isEmpty()) {
+      err.println("mimg: run needs a script file or -e EXPRESSION (see README)");
+      return 2;
+    }
+    boolean expression = rest.get(0).equals("-e");
+    if (expression && rest.size() < 2) {
+      err.println("mimg: -e needs an expression");
+      return 2;
+    }
+    List<String> scriptArgs = rest.subList(expression ? 2 : 1, rest.size());
+    ScriptRunner runner = new ScriptRunner(store, out, scriptArgs);
+    try {
+      if (expression) {
+        runner.evaluate(rest.get(1));
+      } else {
+        Path script = Path.of(rest.get(0));
+        if (!Files.isRegularFile(script)) {
+          err.println("mimg: no script " + script);
+          return 1;
+        }
+        runner.run(script);
+      }
+      out.flush();
+      return 0;
+    } catch (org.codehaus.groovy.control.MultipleCompilationErrorsException e) {
+      err.println("mimg: " + e.getMessage().lines().filter(l -> !l.isBlank() && !l.startsWith("startup failed"))
+          .findFirst().orElse("the script does not compile"));
+      return 1;
+    }
+  }
+}
