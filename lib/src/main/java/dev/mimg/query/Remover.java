@@ -23,7 +23,7 @@ public final class Remover {
     List<RemovalPlan.Step> removed = new ArrayList<>();
     List<RemovalPlan.Refusal> skipped = new ArrayList<>(plan.refusals());
     for (RemovalPlan.Step step : plan.steps()) {
-      String problem = recheck(store.images(), step, force);
+      String problem = recheck(store.current(step.image()), step, force);
       if (problem != null) {
         skipped.add(RemovalPlan.Refusal.of(step, problem));
         continue;
@@ -44,8 +44,7 @@ public final class Remover {
   }
 
   /** Why the step must be skipped now (null: go ahead): gone, changed digest, or newly in use. */
-  private static String recheck(List<Image> images, RemovalPlan.Step step, boolean force) {
-    Optional<Image> image = images.stream().filter(i -> i.id().equals(step.image().id())).findFirst();
+  private static String recheck(Optional<Image> image, RemovalPlan.Step step, boolean force) {
     if (image.isEmpty()) {
       return "changed meanwhile: the image is gone or now has another digest";
     }

@@ -7,6 +7,7 @@ import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Where images live (a Docker engine, later an OCI layout or a registry): the small core every backend implements. */
@@ -14,6 +15,15 @@ public interface ImageStore extends AutoCloseable {
 
   /** Every image with all its variants, present and missing. */
   List<Image> images();
+
+  /**
+   * The image as the store lists it now (same id), if it is still there: what a mutation re-checks right before
+   * it acts (presence, digests, use). Stores override this when they can answer for one image faster than for
+   * all; their answer may then carry only some of the image's names.
+   */
+  default Optional<Image> current(Image image) {
+    return images().stream().filter(i -> i.id().equals(image.id())).findFirst();
+  }
 
   /** The store's own description of one present variant of an image (for the engine: its inspect object). */
   JsonNode inspect(Image image, Variant variant);

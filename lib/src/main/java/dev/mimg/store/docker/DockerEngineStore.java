@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -71,6 +72,19 @@ public final class DockerEngineStore implements ImageStore {
       return classic(summaries);
     }
     return summaries.stream().map(DockerEngineStore::image).toList();
+  }
+
+  /** One image re-read through the engine's reference filter (one repository's images, not the whole store). */
+  @Override
+  public Optional<Image> current(Image image) {
+    if (image.tags().isEmpty() || !client.api().atLeast(EngineClient.MANIFESTS_API)) {
+      return ImageStore.super.current(image);
+    }
+    String filter = "{\"reference\":[" + EngineClient.json().valueToTree(image.tags().get(0).familiarString()) + "]}";
+    List<EngineImageSummary> summaries = client.get("/images/json?manifests=1&filters=" + EngineClient.encode(filter),
+        listOf(EngineImageSummary.class));
+    return summaries.stream().filter(s -> s.manifests() != null).map(DockerEngineStore::image)
+        .filter(i -> i.id().equals(image.id())).findFirst();
   }
 
   @Override

@@ -141,6 +141,18 @@ class EngineFidelityTest {
     assertThat(mimgRows).containsExactlyInAnyOrder(listing.strip().split("\n"));
   }
 
+  @Test
+  void oneImageReReadThroughTheReferenceFilterHasTheVariantsOfTheFullListing() {
+    try (DockerEngineStore store = DockerEngineStore.connect(Bed.snap())) {
+      for (Image image : images) {
+        Image current = store.current(image).orElseThrow();
+        // the engine's filtered answer names only the matching tags; id and variants are what a re-check uses
+        assertThat(current.id()).isEqualTo(image.id());
+        assertThat(current.variants()).as(image.tags().toString()).isEqualTo(image.variants());
+      }
+    }
+  }
+
   private static Image byId(String id) {
     return images.stream().filter(i -> i.id().toString().equals(id)).findFirst().orElseThrow();
   }
