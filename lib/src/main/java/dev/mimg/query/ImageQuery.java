@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -32,7 +33,8 @@ public final class ImageQuery {
       Comparator.comparing(image -> ImageRows.named(List.of(image)).get(0), ImageRows.ORDER);
 
   private final ImageStore store;
-  private final List<Predicate<Image>> filters;
+  /** Image filters; each sees the store's whole listing first (a retention rule ranks an image among others). */
+  private final List<Function<List<Image>, Predicate<Image>>> filters;
   private final List<Platform> platforms;
   private final List<Predicate<Variant>> variantSteps;
   private final Comparator<Image> order;
@@ -42,7 +44,7 @@ public final class ImageQuery {
     this(store, List.of(), List.of(), List.of(), ORDER, Long.MAX_VALUE);
   }
 
-  private ImageQuery(ImageStore store, List<Predicate<Image>> filters, List<Platform> platforms,
+  private ImageQuery(ImageStore store, List<Function<List<Image>, Predicate<Image>>> filters, List<Platform> platforms,
       List<Predicate<Variant>> variantSteps, Comparator<Image> order, long limit) {
     this.store = store;
     this.filters = filters;
@@ -140,8 +142,32 @@ public final class ImageQuery {
 
   /** Images for which the predicate holds. */
   public ImageQuery where(Predicate<Image> predicate) {
-    List<Predicate<Image>> more = new ArrayList<>(filters);
-    more.add(predicate);
+    return withFilter(all -> predicate);
+  }
+
+  /**
+   * The retention rule "keep the last {@code n} tags per repository": selects the tagged images none of whose
+   * tags is among the {@code n} newest of its repository (newest by image creation time, ties by tag name).
+   * Untagged images are not selected (see {@link #untagged()}).
+   */
+  public ImageQuery beyondLast(int n) {
+    return withFilter(all -> RetentionRules.beyondLast(all, n));
+  }
+
+  /** Images with no tag (pulled by digest, or dangling). */
+  public ImageQuery untagged() {
+    return where(image -> image.tags().isEmpty());
+  }
+
+  /** Images none of whose names match the glob (a retention rule's exclude pattern). */
+  public ImageQuery excludeReference(String glob) {
+    ReferenceGlob pattern = ReferenceGlob.of(glob);
+    return where(image -> names(image).noneMatch(pattern::matches));
+  }
+
+  private ImageQuery withFilter(Function<List<Image>, Predicate<Image>> filter) {
+    List<Function<List<Image>, Predicate<Image>>> more = new ArrayList<>(filters);
+    more.add(filter);
     return new ImageQuery(store, List.copyOf(more), platforms, variantSteps, order, limit);
   }
 
@@ -171,7 +197,8 @@ public final class ImageQuery {
   }
 
   private Stream<Image> select(List<Image> images) {
-    Predicate<Image> all = filters.stream().reduce(image -> true, Predicate::and);
+    Predicate<Image> all = filters.stream().map(filter -> filter.apply(images))
+        .reduce(image -> true, Predicate::and);
     if (hasVariantStep()) {
       Predicate<Variant> selected = selectedVariants(true);
       all = all.and(image -> image.variants().stream().anyMatch(selected));
