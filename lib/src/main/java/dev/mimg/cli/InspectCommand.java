@@ -13,7 +13,6 @@ import dev.mimg.query.ImageLookup;
 import dev.mimg.store.ImageStore;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,9 +70,7 @@ final class InspectCommand implements Callable<Integer> {
     }
     List<Variant> matching = candidates.stream().filter(v -> v.platform().matches(wanted)).toList();
     if (matching.isEmpty()) {
-      String present = image.platforms().stream().map(Platform::toString).collect(Collectors.joining(", "));
-      throw new InvalidInputException("platform " + wanted + " is not present in " + describe(image)
-          + " (present: " + (present.isEmpty() ? "none" : present) + ")");
+      throw ImageLookup.notPresent(wanted, describe(image), image);
     }
     return matching;
   }

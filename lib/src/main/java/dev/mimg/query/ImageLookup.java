@@ -2,11 +2,13 @@ package dev.mimg.query;
 
 import dev.mimg.model.Image;
 import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds what a user named: an image by reference (tag or digest, Docker-normalized) or by id prefix, or a single
@@ -21,6 +23,13 @@ public final class ImageLookup {
   }
 
   private ImageLookup() {
+  }
+
+  /** The error for a platform an image does not hold, naming the ones it does. */
+  public static InvalidInputException notPresent(Platform platform, String name, Image image) {
+    String present = image.platforms().stream().map(Platform::toString).collect(Collectors.joining(", "));
+    return new InvalidInputException("platform " + platform + " is not present in " + name
+        + " (present: " + (present.isEmpty() ? "none" : present) + ")");
   }
 
   /** The image (or variant) named by {@code name}; an unknown name is an {@link InvalidInputException}. */

@@ -276,20 +276,22 @@ public final class ImageQuery {
    * ones from the stored index. Returns one report per image.
    */
   public List<Puller.Report> pull() {
-    Puller puller = new Puller(store, event -> { });
     Predicate<Variant> selected = shownVariants();
-    return list().stream().filter(image -> !image.tags().isEmpty())
-        .map(image -> puller.pull(image.tags().get(0), hasVariantStep()
-            ? image.platformVariants().stream().filter(selected).map(Variant::platform).toList() : List.of(),
-            false, false)).toList();
+    return pullEach(image -> hasVariantStep()
+        ? image.platformVariants().stream().filter(selected).map(Variant::platform).toList() : List.of());
   }
 
   /** Back-fills these platforms into each matching image from its stored index, without moving any tag. */
   public List<Puller.Report> backfill(String... platformSpecs) {
     List<Platform> wanted = Arrays.stream(platformSpecs).map(Platform::parse).toList();
+    return pullEach(image -> wanted);
+  }
+
+  /** Pulls each matching tagged image by its first tag, for the platforms {@code platforms} gives it. */
+  private List<Puller.Report> pullEach(Function<Image, List<Platform>> platforms) {
     Puller puller = new Puller(store, event -> { });
     return list().stream().filter(image -> !image.tags().isEmpty())
-        .map(image -> puller.pull(image.tags().get(0), wanted, false, false)).toList();
+        .map(image -> puller.pull(image.tags().get(0), platforms.apply(image), false, false)).toList();
   }
 
   /** Which variants views show: those of the selected platforms, or all. */

@@ -40,13 +40,11 @@ public final class RemovalPlanner {
     for (Platform platform : platforms) {
       List<Variant> matching = image.present().stream().filter(v -> v.platform().matches(platform)).toList();
       if (matching.isEmpty()) {
-        String message = "platform " + platform + " is not present in " + called + " (present: "
-            + (image.platforms().isEmpty() ? "none" : image.platforms().stream().map(Platform::toString)
-                .collect(Collectors.joining(", "))) + ")";
+        InvalidInputException notPresent = ImageLookup.notPresent(platform, called, image);
         if (!force) {
-          throw new InvalidInputException(message);
+          throw notPresent;
         }
-        notices.add(message + "; nothing to remove");
+        notices.add(notPresent.getMessage() + "; nothing to remove");
       }
       matching.forEach(variant -> plan(image, called, variant, steps, refusals));
     }

@@ -104,7 +104,8 @@ public final class Shell {
     return at.find() && Integer.parseInt(at.group(1)) > input.strip().lines().count();
   }
 
-  private static String firstLine(String message) {
+  /** The line of a Groovy error worth showing (not "startup failed:", not the REPL's own file name). */
+  static String firstLine(String message) {
     return message.lines().filter(l -> !l.isBlank() && !l.startsWith("startup failed")).findFirst().orElse(message)
         .replaceFirst("^mimg\\.groovy: \\d+: ", "");
   }

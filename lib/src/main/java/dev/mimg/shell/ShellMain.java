@@ -83,8 +83,7 @@ public final class ShellMain {
       out.flush();
       return 0;
     } catch (org.codehaus.groovy.control.MultipleCompilationErrorsException e) {
-      err.println("mimg: " + e.getMessage().lines().filter(l -> !l.isBlank() && !l.startsWith("startup failed"))
-          .findFirst().orElse("the script does not compile"));
+      err.println("mimg: " + Shell.firstLine(e.getMessage()));
       return 1;
     }
   }
