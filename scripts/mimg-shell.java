@@ -12,6 +12,14 @@
 //SOURCES ../lib/src/main/java/dev/mimg/query/*.java ../lib/src/main/java/dev/mimg/render/*.java
 //SOURCES ../lib/src/main/java/dev/mimg/store/**.java ../lib/src/main/java/dev/mimg/view/*.java
 //SOURCES ../lib/src/main/java/dev/mimg/shell/*.java
+//FILES META-INF/groovy/org.codehaus.groovy.runtime.ExtensionModule=../lib/src/main/resources/META-INF/groovy/org.codehaus.groovy.runtime.ExtensionModule
+// The Groovy examples travel in the jar, so the catalog's example aliases run them from anywhere.
+//FILES examples/ci-runner-keep-host-arm64.groovy=../examples/ci-runner-keep-host-arm64.groovy
+//FILES examples/containers-per-variant.groovy=../examples/containers-per-variant.groovy
+//FILES examples/disk-use-per-platform.groovy=../examples/disk-use-per-platform.groovy
+//FILES examples/keep-last-3-tags.groovy=../examples/keep-last-3-tags.groovy
+//FILES examples/missing-host-platform.groovy=../examples/missing-host-platform.groovy
+//FILES examples/remove-s390x-from-shallow.groovy=../examples/remove-s390x-from-shallow.groovy
 //JAVAC_OPTIONS -XDstringConcat=inline
 
 /** JBang entry for the Groovy shell and script runner: no logic here, it lives in lib/ (dev.mimg.shell). */

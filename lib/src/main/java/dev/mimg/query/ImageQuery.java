@@ -26,32 +26,22 @@ import java.util.stream.Stream;
  * ({@link #list()}, {@link #count()}...) asks the store once. Platform steps also narrow which variants the
  * views show, while image-level figures ({@code 3/7}, sizes) stay those of the whole image.
  */
-public final class ImageQuery {
+public final class ImageQuery implements Iterable<Image> {
 
   /** Image order: the listing order ({@link ImageRows#ORDER}) of each image's first name. */
   public static final Comparator<Image> ORDER =
       Comparator.comparing(image -> ImageRows.named(List.of(image)).get(0), ImageRows.ORDER);
 
   private final ImageStore store;
-  /** Image filters; each sees the store's whole listing first (a retention rule ranks an image among others). */
-  private final List<Function<List<Image>, Predicate<Image>>> filters;
-  private final List<Platform> platforms;
-  private final List<Predicate<Variant>> variantSteps;
-  private final Comparator<Image> order;
-  private final long limit;
+  private final QuerySteps steps;
 
   ImageQuery(ImageStore store) {
-    this(store, List.of(), List.of(), List.of(), ORDER, Long.MAX_VALUE);
+    this(store, QuerySteps.NONE);
   }
 
-  private ImageQuery(ImageStore store, List<Function<List<Image>, Predicate<Image>>> filters, List<Platform> platforms,
-      List<Predicate<Variant>> variantSteps, Comparator<Image> order, long limit) {
+  private ImageQuery(ImageStore store, QuerySteps steps) {
     this.store = store;
-    this.filters = filters;
-    this.platforms = platforms;
-    this.variantSteps = variantSteps;
-    this.order = order;
-    this.limit = limit;
+    this.steps = steps;
   }
 
   /** Images with a name matching the glob (Docker's {@code reference} filter). */
@@ -68,9 +58,7 @@ public final class ImageQuery {
     if (specs.length == 0) {
       return this;
     }
-    List<Platform> wanted = new ArrayList<>(platforms);
-    Arrays.stream(specs).map(Platform::parse).forEach(wanted::add);
-    return new ImageQuery(store, filters, List.copyOf(wanted), variantSteps, order, limit);
+    return new ImageQuery(store, steps.withPlatforms(Arrays.stream(specs).map(Platform::parse).toList()));
   }
 
   /** Images with a present variant of none of these platforms; those variants are the ones selected. */
@@ -106,18 +94,37 @@ public final class ImageQuery {
 
   /** The same images in another order (the default is repository, then tag). */
   public ImageQuery sortBy(Comparator<Image> comparator) {
-    return new ImageQuery(store, filters, platforms, variantSteps, comparator, limit);
+    return new ImageQuery(store, steps.withOrder(comparator));
   }
 
   /** At most {@code n} images. */
   public ImageQuery limit(long n) {
-    return new ImageQuery(store, filters, platforms, variantSteps, order, n);
+    return new ImageQuery(store, steps.withLimit(n));
+  }
+
+  /**
+   * The same query, but its mutations ({@link #remove()}, {@link #pull()}, {@link #backfill}) only report what
+   * they would do and change nothing.
+   */
+  public ImageQuery dryRun() {
+    return new ImageQuery(store, steps.asDryRun());
+  }
+
+  /** True when {@link #dryRun()} was asked for. */
+  public boolean isDryRun() {
+    return steps.dryRun();
+  }
+
+  /**
+   * One element per variant from here on: the variants the variant steps select ({@link #platform},
+   * {@link #notPlatform}, {@link #missing}), or without such a step every present platform variant.
+   */
+  public VariantQuery variants() {
+    return new VariantQuery(this, hasVariantStep() ? shownVariants() : Variant::isPresent, iv -> true);
   }
 
   private ImageQuery variantStep(Predicate<Variant> step) {
-    List<Predicate<Variant>> more = new ArrayList<>(variantSteps);
-    more.add(step);
-    return new ImageQuery(store, filters, platforms, List.copyOf(more), order, limit);
+    return new ImageQuery(store, steps.withVariantStep(step));
   }
 
   /** Images with some platforms missing (shallow pulls). */
@@ -166,14 +173,18 @@ public final class ImageQuery {
   }
 
   private ImageQuery withFilter(Function<List<Image>, Predicate<Image>> filter) {
-    List<Function<List<Image>, Predicate<Image>>> more = new ArrayList<>(filters);
-    more.add(filter);
-    return new ImageQuery(store, List.copyOf(more), platforms, variantSteps, order, limit);
+    return new ImageQuery(store, steps.withFilter(filter));
   }
 
   /** The matching images in listing order. */
   public List<Image> list() {
     return stream().toList();
+  }
+
+  /** The matching images in listing order (each iteration asks the store anew), so Groovy's {@code each} works. */
+  @Override
+  public java.util.Iterator<Image> iterator() {
+    return list().iterator();
   }
 
   /** The matching images in listing order, as a stream. */
@@ -197,17 +208,17 @@ public final class ImageQuery {
   }
 
   private Stream<Image> select(List<Image> images) {
-    Predicate<Image> all = filters.stream().map(filter -> filter.apply(images))
+    Predicate<Image> all = steps.filters().stream().map(filter -> filter.apply(images))
         .reduce(image -> true, Predicate::and);
     if (hasVariantStep()) {
       Predicate<Variant> selected = selectedVariants(true);
       all = all.and(image -> image.variants().stream().anyMatch(selected));
     }
-    return images.stream().filter(all).sorted(order).limit(limit);
+    return images.stream().filter(all).sorted(steps.order()).limit(steps.limit());
   }
 
   private boolean hasVariantStep() {
-    return !platforms.isEmpty() || !variantSteps.isEmpty();
+    return !steps.platforms().isEmpty() || !steps.variantSteps().isEmpty();
   }
 
   /**
@@ -215,7 +226,8 @@ public final class ImageQuery {
    * {@code present}: an image is selected for a platform it holds) and those every other step accepts.
    */
   private Predicate<Variant> selectedVariants(boolean present) {
-    Predicate<Variant> selected = variantSteps.stream().reduce(variant -> true, Predicate::and);
+    Predicate<Variant> selected = steps.variantSteps().stream().reduce(variant -> true, Predicate::and);
+    List<Platform> platforms = steps.platforms();
     if (!platforms.isEmpty()) {
       selected = selected.and(v -> (!present || v.isPresent())
           && platforms.stream().anyMatch(p -> v.platform().matches(p)));
@@ -254,20 +266,45 @@ public final class ImageQuery {
   }
 
   /**
-   * What {@link #remove()} would do, changing nothing. With a platform step: the selected platforms of each
-   * matching image; without: the matching images whole. Variants or images in use, and variants other images
-   * also reference, are kept (listed as refusals).
+   * What {@link #remove()} would do, changing nothing. With a variant step ({@link #platform},
+   * {@link #notPlatform}, {@link #missing}; see also {@link #variants()}): the selected variants of each matching
+   * image; without: the matching images whole. Variants or images in use, and variants other images also
+   * reference, are kept (listed as refusals).
    */
   public RemovalPlan plan() {
-    List<Image> all = store.images();
-    RemovalPlanner planner = new RemovalPlanner(all, store.containerNames(), false);
-    return RemovalPlan.merge(select(all)
-        .map(image -> planner.image(image, !hasVariantStep(), shownVariants())).toList());
+    return plan(hasVariantStep() ? (image, variant) -> shownVariants().test(variant) : null);
   }
 
-  /** Carries out {@link #plan()}: re-checks each step right before it and reports what was removed or skipped. */
+  /** The plan for the variants {@code which} accepts of each matching image, or whole images when it is null. */
+  RemovalPlan plan(java.util.function.BiPredicate<Image, Variant> which) {
+    List<Image> all = store.images();
+    RemovalPlanner planner = new RemovalPlanner(all, store.containerNames(), false);
+    return RemovalPlan.merge(select(all).map(image -> which == null
+        ? planner.image(image, true, variant -> true)
+        : planner.image(image, false, variant -> which.test(image, variant))).toList());
+  }
+
+  /**
+   * Removes what {@link #plan()} names. With a variant step ({@link #platform}, {@link #notPlatform},
+   * {@link #missing}, {@link #variants()}) it removes those variants only, and every image keeps its tags and
+   * index; without one it removes the matching images whole. Variants and images in use, or shared with other
+   * images, are skipped with the reason. Each step is re-checked right before it acts. Under {@link #dryRun()}
+   * nothing changes and the report says what would have been removed.
+   */
   public RemovalReport remove() {
-    return Remover.execute(store, plan(), false);
+    return execute(plan());
+  }
+
+  /**
+   * Carries out a plan this store made (e.g. one printed first by a policy): each step is re-checked right before
+   * it acts; under {@link #dryRun()} nothing changes.
+   */
+  public RemovalReport remove(RemovalPlan plan) {
+    return execute(plan);
+  }
+
+  RemovalReport execute(RemovalPlan plan) {
+    return isDryRun() ? RemovalReport.dryRun(plan) : Remover.execute(store, plan, false);
   }
 
   /**
@@ -291,7 +328,8 @@ public final class ImageQuery {
   private List<Puller.Report> pullEach(Function<Image, List<Platform>> platforms) {
     Puller puller = new Puller(store, event -> { });
     return list().stream().filter(image -> !image.tags().isEmpty())
-        .map(image -> puller.pull(image.tags().get(0), platforms.apply(image), false, false)).toList();
+        .map(image -> isDryRun() ? Puller.wouldPull(image, platforms.apply(image))
+            : puller.pull(image.tags().get(0), platforms.apply(image), false, false)).toList();
   }
 
   /** Which variants views show: those of the selected platforms, or all. */

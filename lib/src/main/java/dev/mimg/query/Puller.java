@@ -59,6 +59,14 @@ public final class Puller {
     this.progress = progress;
   }
 
+  /** What a dry run reports for pulling {@code platforms} (none: those present) into a stored, tagged image. */
+  static Report wouldPull(Image image, List<Platform> platforms) {
+    List<Platform> which = platforms.isEmpty() ? image.platforms() : platforms;
+    List<Outcome> outcomes = which.stream()
+        .map(platform -> new Outcome(platform.toString(), "would be pulled (dry run)", null, null)).toList();
+    return new Report(image.tags().get(0).familiarString(), image.id(), image.id(), outcomes, false);
+  }
+
   /** Pulls {@code reference} by the rules above; {@code platforms} empty means "the default for the case". */
   public Report pull(Reference reference, List<Platform> platforms, boolean allPlatforms, boolean resolve) {
     Optional<Image> stored = find(store.images(), reference);

@@ -46,7 +46,7 @@ public final class RemovalPlanner {
         }
         notices.add(notPresent.getMessage() + "; nothing to remove");
       }
-      matching.forEach(variant -> plan(image, called, variant, steps, refusals));
+      matching.forEach(variant -> plan(image, called, List.of(called), variant, steps, refusals));
     }
     return new RemovalPlan(steps, refusals, notices);
   }
@@ -63,7 +63,8 @@ public final class RemovalPlanner {
     }
     List<RemovalPlan.Step> steps = new ArrayList<>();
     List<RemovalPlan.Refusal> refusals = new ArrayList<>();
-    plan(found.image(), names(found.image()).get(0), variant, steps, refusals);
+    String name = names(found.image()).get(0);
+    plan(found.image(), name, List.of(name), variant, steps, refusals);
     return new RemovalPlan(steps, refusals, List.of());
   }
 
@@ -78,22 +79,26 @@ public final class RemovalPlanner {
     if (wholeImage) {
       if (!image.containers().isEmpty() && !force) {
         refusals.add(new RemovalPlan.Refusal(name, "all", image.shortId(), image.diskUsage(),
-            "in use by " + image.containers().size() + " container(s) (force removes it anyway)"));
+            "in use by container" + (image.containers().size() > 1 ? "s " : " ") + containers(image.containers())
+                + " (--force removes it anyway)"));
       } else {
         steps.add(new RemovalPlan.Step(image, name, null, List.of()));
       }
     } else {
-      image.present().stream().filter(which).forEach(variant -> plan(image, name, variant, steps, refusals));
+      image.present().stream().filter(which)
+          .forEach(variant -> plan(image, name, names(image), variant, steps, refusals));
     }
     return new RemovalPlan(steps, refusals, List.of());
   }
 
-  private void plan(Image image, String name, Variant variant, List<RemovalPlan.Step> steps,
+  /** Plans one variant of the image called {@code name}; {@code selected} are the names the user chose. */
+  private void plan(Image image, String name, List<String> selected, Variant variant, List<RemovalPlan.Step> steps,
       List<RemovalPlan.Refusal> refusals) {
-    List<String> shared = sharedWith(name, variant);
+    List<String> shared = sharedWith(selected, variant);
     if (variant.inUse() && !force) {
       refusals.add(RemovalPlan.Refusal.of(name, variant, "in use by container"
-          + (variant.containers().size() > 1 ? "s " : " ") + containers(variant) + " (--force removes it anyway)"));
+          + (variant.containers().size() > 1 ? "s " : " ") + containers(variant.containers())
+          + " (--force removes it anyway)"));
     } else if (!shared.isEmpty() && !force) {
       refusals.add(RemovalPlan.Refusal.of(name, variant, "also in " + String.join(", ", shared)
           + " (--force removes it from all of them)"));
@@ -102,9 +107,9 @@ public final class RemovalPlanner {
     }
   }
 
-  /** Every other name under which a present variant with this digest is listed. */
-  private List<String> sharedWith(String name, Variant variant) {
-    return holders(images, variant).stream().filter(other -> !other.equals(name)).toList();
+  /** Every name, other than those selected, under which a present variant with this digest is listed. */
+  private List<String> sharedWith(List<String> selected, Variant variant) {
+    return holders(images, variant).stream().filter(other -> !selected.contains(other)).toList();
   }
 
   /** The names of every image that holds this variant present (the images that would lose it). */
@@ -114,8 +119,8 @@ public final class RemovalPlanner {
         .flatMap(image -> names(image).stream()).distinct().toList();
   }
 
-  private String containers(Variant variant) {
-    return variant.containers().stream().map(id -> containerNames.getOrDefault(id, id.substring(0, 12)))
+  private String containers(List<String> ids) {
+    return ids.stream().map(id -> containerNames.getOrDefault(id, id.substring(0, Math.min(12, id.length()))))
         .collect(Collectors.joining(", "));
   }
 

@@ -1,6 +1,7 @@
 package dev.mimg.shell;
 
 import dev.mimg.query.ImageQuery;
+import dev.mimg.query.VariantQuery;
 import dev.mimg.store.ImageStore;
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
@@ -15,41 +16,42 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
 /**
  * Runs Groovy with mimg's DSL at hand: the base script {@link MimgScript} ({@code images()}), the model and query
- * packages and {@code java.time} imported, and Duration sugar ({@code 30.days}, {@code 2.hours.ago}).
+ * packages and {@code java.time} imported, and the sugar of {@link MimgGroovyMethods} ({@code 30.days.ago}).
  * One runner keeps its variables between calls, so a shell session builds on earlier lines.
  */
 public final class ScriptRunner {
-
-  private static final String SUGAR = """
-      Number.metaClass.getDays = { -> java.time.Duration.ofDays(delegate as long) }
-      Number.metaClass.getHours = { -> java.time.Duration.ofHours(delegate as long) }
-      Number.metaClass.getMinutes = { -> java.time.Duration.ofMinutes(delegate as long) }
-      Number.metaClass.getMB = { -> (delegate * 1_000_000) as long }
-      Number.metaClass.getKB = { -> (delegate * 1_000) as long }
-      java.time.Duration.metaClass.getAgo = { -> java.time.Instant.now().minus(delegate) }
-      """;
 
   private final GroovyShell shell;
   private final PrintWriter out;
 
   /** A runner over {@code store}, printing results to {@code out}; {@code args} become the script's {@code args}. */
   public ScriptRunner(ImageStore store, PrintWriter out, List<String> args) {
+    this(store, out, args, false);
+  }
+
+  /** A runner whose scripts' queries, when {@code dryRun}, report their mutations and change nothing. */
+  public ScriptRunner(ImageStore store, PrintWriter out, List<String> args, boolean dryRun) {
     this.out = out;
     Binding binding = new Binding();
     binding.setVariable(MimgScript.STORE, store);
     binding.setVariable("args", args.toArray(String[]::new));
     binding.setVariable("out", out);
+    binding.setVariable(MimgScript.DRY_RUN, dryRun);
     CompilerConfiguration config = new CompilerConfiguration();
     config.setScriptBaseClass(MimgScript.class.getName());
     config.addCompilationCustomizers(new ImportCustomizer()
         .addStarImports("dev.mimg.model", "dev.mimg.query", "java.time"));
     this.shell = new GroovyShell(ScriptRunner.class.getClassLoader(), binding, config);
-    shell.evaluate(SUGAR, "MimgSugar.groovy");
   }
 
   /** Runs a script file. */
   public Object run(Path script) throws IOException {
     return shell.evaluate(Files.readString(script), script.getFileName().toString());
+  }
+
+  /** Runs a script given as text, {@code name} naming it in errors. */
+  public Object run(String name, String code) {
+    return shell.evaluate(code, name);
   }
 
   /** Evaluates a piece of Groovy and prints what it returns (see {@link #show}). */
@@ -63,6 +65,8 @@ public final class ScriptRunner {
   public void show(Object result) {
     if (result instanceof ImageQuery query) {
       out.print(query.table());
+    } else if (result instanceof VariantQuery variants) {
+      out.print(variants.table());
     } else if (result instanceof Collection<?> items) {
       items.forEach(out::println);
     } else if (result != null) {

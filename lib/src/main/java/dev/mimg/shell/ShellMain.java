@@ -15,6 +15,8 @@ import org.jline.terminal.TerminalBuilder;
  * Entry of the Groovy side ({@code ./mimg shell}, {@code ./mimg run}, {@code jbang mimg-shell@...}), kept apart
  * from the CLI so that Groovy never loads for {@code mimg ls}:
  * {@code shell [-H HOST]}, {@code run [-H HOST] SCRIPT.groovy [ARGS...]}, {@code run [-H HOST] -e EXPRESSION}.
+ * {@code --dry-run} anywhere after {@code run} makes every mutation of the script a dry run (it is taken by mimg,
+ * never passed to the script: a policy run with it cannot change anything).
  */
 public final class ShellMain {
 
@@ -30,6 +32,7 @@ public final class ShellMain {
   public static int run(PrintWriter out, PrintWriter err, String... args) throws Exception {
     List<String> rest = new ArrayList<>(List.of(args));
     String command = rest.isEmpty() ? "shell" : rest.remove(0);
+    boolean dryRun = command.equals("run") && rest.removeIf("--dry-run"::equals);
     String host = null;
     if (rest.size() >= 2 && (rest.get(0).equals("-H") || rest.get(0).equals("--host"))) {
       host = rest.get(1);
@@ -44,7 +47,7 @@ public final class ShellMain {
           return 0;
         }
         case "run" -> {
-          return runScript(store, out, err, rest);
+          return runScript(store, out, err, rest, dryRun);
         }
         default -> {
           err.println("mimg: unknown command \"" + command + "\": expected shell or run");
@@ -57,7 +60,18 @@ public final class ShellMain {
     }
   }
 
-  private static int runScript(ImageStore store, PrintWriter out, PrintWriter err, List<String> rest) throws Exception {
+  /** The text of {@code examples/NAME.groovy} as the jar carries it (for the catalog's aliases), or null. */
+  private static String bundledExample(String path) throws java.io.IOException {
+    if (!path.matches("examples/[\\w.-]+\\.groovy")) {
+      return null;
+    }
+    try (java.io.InputStream in = ShellMain.class.getResourceAsStream("/" + path)) {
+      return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static int runScript(ImageStore store, PrintWriter out, PrintWriter err, List<String> rest, boolean dryRun)
+      throws Exception {
     if (rest.isEmpty()) {
       err.println("mimg: run needs a script file or -e EXPRESSION (see README)");
       return 2;
@@ -68,17 +82,21 @@ public final class ShellMain {
       return 2;
     }
     List<String> scriptArgs = rest.subList(expression ? 2 : 1, rest.size());
-    ScriptRunner runner = new ScriptRunner(store, out, scriptArgs);
+    ScriptRunner runner = new ScriptRunner(store, out, scriptArgs, dryRun);
     try {
       if (expression) {
         runner.evaluate(rest.get(1));
       } else {
         Path script = Path.of(rest.get(0));
-        if (!Files.isRegularFile(script)) {
+        String bundled = bundledExample(rest.get(0));
+        if (Files.isRegularFile(script)) {
+          runner.run(script);
+        } else if (bundled != null) {
+          runner.run(script.getFileName().toString(), bundled);
+        } else {
           err.println("mimg: no script " + script);
           return 1;
         }
-        runner.run(script);
       }
       out.flush();
       return 0;

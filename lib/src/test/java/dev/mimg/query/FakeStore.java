@@ -6,13 +6,13 @@ import dev.mimg.model.Variant;
 import dev.mimg.store.ImageStore;
 import java.util.List;
 
-/** An in-memory store that counts how often it is asked for its images. */
-final class FakeStore implements ImageStore {
+/** An in-memory, read-only store (mutations throw) that counts how often it is asked for its images. */
+public final class FakeStore implements ImageStore {
 
   private final List<Image> images;
   int calls;
 
-  FakeStore(List<Image> images) {
+  public FakeStore(List<Image> images) {
     this.images = List.copyOf(images);
   }
 

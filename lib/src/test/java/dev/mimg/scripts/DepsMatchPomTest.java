@@ -81,6 +81,33 @@ class DepsMatchPomTest {
     }
   }
 
+  @Test
+  void everyExampleHasAnAliasAndEveryGroovyExampleTravelsInTheShellJar() throws IOException {
+    JsonNode aliases = new ObjectMapper().readTree(ROOT.resolve("jbang-catalog.json").toFile()).path("aliases");
+    String shellScript = Files.readString(ROOT.resolve("scripts/mimg-shell.java"));
+    List<String> examples;
+    try (Stream<Path> files = Files.list(ROOT.resolve("examples"))) {
+      examples = files.map(f -> f.getFileName().toString()).filter(f -> f.matches(".+\\.(java|jsh|groovy)")).toList();
+    }
+    assertThat(examples).isNotEmpty();
+    for (String example : examples) {
+      String alias = "example-" + example.replaceFirst("\\.(java|jsh|groovy)$", "");
+      if (example.endsWith(".jsh")) {
+        continue; // the JShell twin of the .java example of the same name
+      }
+      JsonNode entry = aliases.path(alias);
+      assertThat(entry.isObject()).as("catalog alias %s for examples/%s", alias, example).isTrue();
+      if (example.endsWith(".groovy")) {
+        assertThat(entry.path("script-ref").asText()).isEqualTo("scripts/mimg-shell.java");
+        assertThat(entry.path("arguments").toString()).isEqualTo("[\"run\",\"examples/" + example + "\"]");
+        assertThat(shellScript).as("scripts/mimg-shell.java //FILES for %s", example)
+            .contains("//FILES examples/" + example + "=../examples/" + example + "\n");
+      } else {
+        assertThat(entry.path("script-ref").asText()).isEqualTo("examples/" + example);
+      }
+    }
+  }
+
   /** group:artifact:version of every dependency of the pom that is not test-scoped, properties resolved. */
   static Set<String> pomDependencies(Path pomFile, boolean withOptional) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

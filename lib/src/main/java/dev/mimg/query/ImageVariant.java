@@ -1,0 +1,57 @@
+package dev.mimg.query;
+
+import dev.mimg.model.Digest;
+import dev.mimg.model.Image;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Variant;
+import java.util.List;
+
+/** One element of {@link VariantQuery}: a variant together with the image that lists it. */
+public record ImageVariant(Image image, Variant variant) {
+
+  /** The image's first name as plans print it: a tag, else a digest reference, else its short id. */
+  public String name() {
+    return RemovalPlanner.names(image).get(0);
+  }
+
+  /** The variant's platform. */
+  public Platform platform() {
+    return variant.platform();
+  }
+
+  /** The variant's manifest digest. */
+  public Digest digest() {
+    return variant.digest();
+  }
+
+  /** True when the variant's content is in the store. */
+  public boolean isPresent() {
+    return variant.isPresent();
+  }
+
+  /** Compressed content held for the variant (0 when missing). */
+  public long contentSize() {
+    return variant.contentSize();
+  }
+
+  /** Content plus unpacked size. */
+  public long diskUsage() {
+    return variant.diskUsage();
+  }
+
+  /** Ids of the containers created from the variant. */
+  public List<String> containers() {
+    return variant.containers();
+  }
+
+  /** True when a container was created from the variant. */
+  public boolean inUse() {
+    return variant.inUse();
+  }
+
+  /** {@code NAME PLATFORM SHORT-ID}, as a shell line shows it. */
+  @Override
+  public String toString() {
+    return name() + " " + platform() + " " + variant.shortId();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.mimg.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mimg.view.ViewFixtures;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code variants()}: one element per variant, its steps, and removal plans of exactly those variants. */
+class VariantQueryTest {
+
+  private static final FakeStore STORE = new FakeStore(List.of(ViewFixtures.dangling(), ViewFixtures.byDigest(),
+      ViewFixtures.attested(), ViewFixtures.single(), ViewFixtures.alpine()));
+
+  private static ImageQuery images() {
+    return Mimg.images(STORE);
+  }
+
+  private static List<String> platforms(VariantQuery query) {
+    return query.stream().map(iv -> iv.platform().toString()).toList();
+  }
+
+  @Test
+  void withoutAVariantStepEveryPresentPlatformVariantIsAnElement() {
+    long present = images().list().stream().mapToLong(image -> image.present().size()).sum();
+    assertThat(images().variants().count()).isEqualTo(present);
+    assertThat(images().variants().list()).allSatisfy(iv -> assertThat(iv.isPresent()).isTrue());
+  }
+
+  @Test
+  void variantStepsChooseTheElements() {
+    VariantQuery alpine = images().reference("alpine:3.16").variants();
+    assertThat(platforms(alpine)).containsExactly("linux/amd64", "linux/arm64/v8", "linux/s390x");
+    assertThat(platforms(images().reference("alpine:3.16").missing().variants()))
+        .containsExactlyInAnyOrder("linux/386", "linux/arm/v6", "linux/arm/v7", "linux/ppc64le");
+    assertThat(platforms(alpine.platform("linux/s390x"))).containsExactly("linux/s390x");
+    assertThat(platforms(alpine.unused())).doesNotContain("linux/amd64");
+    assertThat(alpine.inUse().list()).allSatisfy(iv -> assertThat(iv.containers()).isNotEmpty());
+  }
+
+  @Test
+  void totalsOrderAndLimit() {
+    VariantQuery all = images().variants();
+    assertThat(all.totalBytes()).isEqualTo(all.stream().map(ImageVariant::variant).distinct()
+        .mapToLong(v -> v.contentSize()).sum()).isPositive();
+    List<ImageVariant> biggest = all.sortBy(Comparator.comparingLong(ImageVariant::contentSize).reversed()).limit(1)
+        .list();
+    assertThat(biggest.get(0).contentSize()).isEqualTo(all.stream().mapToLong(ImageVariant::contentSize).max()
+        .orElseThrow());
+    assertThat(all.largerThan(biggest.get(0).contentSize()).count()).isZero();
+  }
+
+  @Test
+  void planRemovesExactlyTheSelectedVariantsAndKeepsThoseInUse() {
+    RemovalPlan plan = images().reference("alpine:3.16").variants().plan();
+    assertThat(plan.steps()).extracting(RemovalPlan.Step::platform).doesNotContain("linux/amd64")
+        .contains("linux/s390x");
+    assertThat(plan.steps()).allSatisfy(step -> assertThat(step.wholeImage()).isFalse());
+    assertThat(plan.refusals()).extracting(RemovalPlan.Refusal::platform).contains("linux/amd64");
+    assertThat(images().reference("alpine:3.16").variants().platform("linux/s390x").plan().steps())
+        .extracting(RemovalPlan.Step::platform).containsExactly("linux/s390x");
+  }
+
+  @Test
+  void aDryRunReportsThePlanAndNeverTouchesTheStore() {
+    RemovalReport report = images().dryRun().reference("alpine:3.16").platform("linux/s390x").remove();
+    assertThat(report.dryRun()).isTrue();
+    assertThat(report.removed()).extracting(RemovalPlan.Step::platform).containsExactly("linux/s390x");
+    assertThat(report.describe()).startsWith("would remove ").contains("nothing changed");
+    assertThat(images().dryRun().variants().platform("linux/s390x").remove().dryRun()).isTrue();
+    assertThat(images().dryRun().reference("alpine:3.16").pull()).singleElement()
+        .satisfies(r -> assertThat(r.outcomes()).allSatisfy(o -> assertThat(o.action()).contains("dry run")));
+  }
+}
