@@ -1,0 +1,35 @@
+package dev.mimg.registry;
+
+import dev.mimg.model.Digest;
+import java.nio.charset.StandardCharsets;
+
+/** A manifest or index as the registry sent it: its exact bytes, its media type and the digest of those bytes. */
+public record Fetched(byte[] bytes, String mediaType, Digest digest) {
+
+  /** Keeps a private copy of the bytes. */
+  public Fetched {
+    bytes = bytes.clone();
+  }
+
+  /** A copy of the exact bytes (hash these, never a re-serialization). */
+  @Override
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  /** The bytes as UTF-8 text (manifests are JSON). */
+  public String text() {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The size in bytes. */
+  public long size() {
+    return bytes.length;
+  }
+
+  /** Media type, digest and size; not the content. */
+  @Override
+  public String toString() {
+    return "Fetched[" + mediaType + " " + digest + " " + bytes.length + " bytes]";
+  }
+}
