@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,18 @@ final class CredentialHelper {
 
   private final String program;
 
-  CredentialHelper(String name) {
-    this.program = "docker-credential-" + name;
+  private CredentialHelper(String program) {
+    this.program = program;
+  }
+
+  /** The helper config.json names {@code name}: the program {@code docker-credential-NAME} on the PATH. */
+  static CredentialHelper named(String name) {
+    return new CredentialHelper("docker-credential-" + name);
+  }
+
+  /** A helper program at an explicit path (tests). */
+  static CredentialHelper at(Path program) {
+    return new CredentialHelper(program.toString());
   }
 
   /** The helper's credential for {@code server}; empty when it has none (it exits non-zero, as docker accepts). */

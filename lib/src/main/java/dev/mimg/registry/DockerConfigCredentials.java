@@ -56,7 +56,7 @@ public final class DockerConfigCredentials implements CredentialSource {
     }
     String helper = config.path("credHelpers").path(domain).asText(config.path("credsStore").asText(""));
     return helper.isEmpty() ? fromAuths(config.path("auths"), domain)
-        : new CredentialHelper(helper).get(serverAddress(domain));
+        : CredentialHelper.named(helper).get(serverAddress(domain));
   }
 
   /** The config file, with the home directory shown as {@code ~}. */

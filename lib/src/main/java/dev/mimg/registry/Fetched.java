@@ -2,6 +2,7 @@ package dev.mimg.registry;
 
 import dev.mimg.model.Digest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** A manifest or index as the registry sent it: its exact bytes, its media type and the digest of those bytes. */
 public record Fetched(byte[] bytes, String mediaType, Digest digest) {
@@ -25,6 +26,19 @@ public record Fetched(byte[] bytes, String mediaType, Digest digest) {
   /** The size in bytes. */
   public long size() {
     return bytes.length;
+  }
+
+  /** Equal when bytes, media type and digest are equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fetched other && Arrays.equals(bytes, other.bytes) && mediaType.equals(other.mediaType)
+        && digest.equals(other.digest);
+  }
+
+  /** Consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    return 31 * digest.hashCode() + mediaType.hashCode();
   }
 
   /** Media type, digest and size; not the content. */
