@@ -1,0 +1,32 @@
+package dev.mimg.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.Locale;
+
+/** A fetched manifest's media type: the Content-Type, or the manifest's own {@code mediaType} when that is generic. */
+final class ManifestMediaType {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ManifestMediaType() {
+  }
+
+  /** The media type of {@code bytes} as {@code response} declares it. */
+  static String of(HttpResponse<InputStream> response, byte[] bytes) {
+    String contentType = response.headers().firstValue("Content-Type").orElse("");
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    if (!type.isEmpty() && !type.equals("application/json") && !type.equals("text/plain")
+        && !type.equals("application/octet-stream")) {
+      return type;
+    }
+    try {
+      return JSON.readTree(bytes).path("mediaType").asText(type);
+    } catch (IOException e) {
+      return type;
+    }
+  }
+}

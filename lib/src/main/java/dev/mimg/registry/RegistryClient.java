@@ -1,0 +1,210 @@
+package dev.mimg.registry;
+
+import dev.mimg.model.Descriptor;
+import dev.mimg.model.Digest;
+import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.MediaTypes;
+import dev.mimg.model.Reference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads manifests and blobs from OCI distribution registries: anonymous first, then Basic or Bearer token auth as
+ * the registry asks, with credentials from the docker config; TLS except for loopback and listed insecure
+ * registries; proxies from the environment; retries on 429, 5xx and connection failures; every byte verified.
+ */
+public final class RegistryClient {
+
+  /** The manifest media types asked for, indexes first. */
+  static final String ACCEPT = String.join(", ", MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST_LIST,
+      MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST);
+  private static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+  private final HttpTransport transport;
+  private final InsecureRegistries insecure;
+  private final Authorizer authorizer;
+  private final RegistryErrors errors;
+
+  private RegistryClient(Builder builder) {
+    Map<String, String> env = builder.env;
+    CredentialSource credentials = builder.credentials != null ? builder.credentials
+        : DockerConfigCredentials.fromEnvironment(env);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(builder.connectTimeout)
+        .proxy(builder.proxy != null ? builder.proxy : new EnvironmentProxySelector(env)).build();
+    this.transport = new HttpTransport(http, builder.retry);
+    this.insecure = InsecureRegistries.of(builder.insecure, env);
+    this.errors = new RegistryErrors(credentials);
+    Clock clock = Clock.systemUTC();
+    this.authorizer = new Authorizer(credentials, new TokenClient(transport, insecure, errors, clock), errors, clock);
+  }
+
+  /** A client configured from the process environment (DOCKER_CONFIG, proxies, MIMG_INSECURE_REGISTRIES). */
+  public static RegistryClient fromEnvironment() {
+    return builder().build();
+  }
+
+  /** A builder starting from the process environment. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The manifest or index {@code reference} names (by digest when it has one, else by tag), verified. */
+  public Fetched manifest(Reference reference) {
+    String subject = reference.familiarString();
+    Optional<Digest> pinned = reference.digest();
+    String version = pinned.map(Digest::toString).orElseGet(() -> reference.tag().orElse(Reference.DEFAULT_TAG));
+    return fetchManifest(reference, version, pinned, subject);
+  }
+
+  /** The manifest or index {@code digest} in {@code repository} (its tag, if any, is ignored), verified. */
+  public Fetched manifest(Reference repository, Digest digest) {
+    return fetchManifest(repository, digest.toString(), Optional.of(digest), blobSubject(repository, digest));
+  }
+
+  /** The blob {@code descriptor} names, streamed; reading to the end throws an IOException on a size or digest mismatch. */
+  public InputStream blob(Reference repository, Descriptor descriptor) {
+    return fetchBlob(repository, descriptor.digest(), descriptor.size());
+  }
+
+  /** The blob {@code digest} names, streamed; reading to the end throws an IOException on a digest mismatch. */
+  public InputStream blob(Reference repository, Digest digest) {
+    return fetchBlob(repository, digest, -1);
+  }
+
+  private InputStream fetchBlob(Reference repository, Digest digest, long size) {
+    String subject = blobSubject(repository, digest);
+    HttpResponse<InputStream> response = get(repository, "blobs/" + digest, Map.of(), subject);
+    return new VerifyingInputStream(response.body(), digest, size, subject);
+  }
+
+  private Fetched fetchManifest(Reference repository, String version, Optional<Digest> pinned, String subject) {
+    HttpResponse<InputStream> response = get(repository, "manifests/" + version, Map.of("Accept", ACCEPT), subject);
+    byte[] bytes = readManifest(response, subject);
+    String algorithm = pinned.map(Digest::algorithm).orElse(Digest.SHA256);
+    Digest actual = Digests.of(algorithm, bytes);
+    if (pinned.isPresent() && !pinned.get().equals(actual)) {
+      throw new RegistryException(subject + ": the registry sent a manifest with digest " + actual + ", not the requested "
+          + pinned.get());
+    }
+    Optional<Digest> announced = announcedDigest(response, subject);
+    if (announced.isPresent() && !announced.get().equals(Digests.of(announced.get().algorithm(), bytes))) {
+      throw new RegistryException(subject + ": the manifest's bytes do not match the Docker-Content-Digest "
+          + announced.get() + " the registry announced (got " + Digests.of(announced.get().algorithm(), bytes) + ")");
+    }
+    return new Fetched(bytes, ManifestMediaType.of(response, bytes), actual);
+  }
+
+  private HttpResponse<InputStream> get(Reference repository, String suffix, Map<String, String> headers, String subject) {
+    String domain = repository.domain();
+    URI uri = RegistryHost.apiRoot(domain, insecure.allowsPlainHttp(domain)).resolve(repository.path() + "/" + suffix);
+    String scope = "repository:" + repository.path() + ":pull";
+    RegistryRequest request = RegistryRequest.get(uri, headers);
+    Optional<String> authorization = authorizer.known(domain, scope, subject);
+    HttpResponse<InputStream> response = transport.send(withAuthorization(request, authorization), subject);
+    if (response.statusCode() == 401) {
+      List<AuthChallenge> challenges = AuthChallenge.parse(response.headers().allValues("WWW-Authenticate"));
+      HttpTransport.discard(response);
+      authorization = Optional.of(authorizer.answer(domain, scope, challenges, subject));
+      response = transport.send(withAuthorization(request, authorization), subject);
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw errors.forStatus(response, subject, domain, authorization.isPresent() && authorizer.hasLogin(domain));
+    }
+    return response;
+  }
+
+  private static RegistryRequest withAuthorization(RegistryRequest request, Optional<String> authorization) {
+    return authorization.map(value -> request.withHeader("Authorization", value)).orElse(request);
+  }
+
+  private static byte[] readManifest(HttpResponse<InputStream> response, String subject) {
+    try (InputStream body = response.body()) {
+      byte[] bytes = body.readNBytes(MAX_MANIFEST_BYTES + 1);
+      if (bytes.length > MAX_MANIFEST_BYTES) {
+        throw new RegistryException(subject + ": the manifest is larger than " + MAX_MANIFEST_BYTES + " bytes");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new RegistryException(subject + ": the manifest could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<Digest> announcedDigest(HttpResponse<InputStream> response, String subject) {
+    Optional<String> header = response.headers().firstValue("Docker-Content-Digest");
+    try {
+      return header.map(String::strip).map(Digest::parse);
+    } catch (InvalidInputException e) {
+      throw new RegistryException(subject + ": the registry sent an invalid Docker-Content-Digest: " + e.getMessage());
+    }
+  }
+
+  private static String blobSubject(Reference repository, Digest digest) {
+    return repository.familiarName() + "@" + digest;
+  }
+
+  /** Options of a {@link RegistryClient}; unset ones come from the environment. */
+  public static final class Builder {
+    private Map<String, String> env = System.getenv();
+    private CredentialSource credentials;
+    private final List<String> insecure = new ArrayList<>();
+    private ProxySelector proxy;
+    private RetryPolicy retry = RetryPolicy.DEFAULT;
+    private Duration connectTimeout = Duration.ofSeconds(30);
+
+    private Builder() {
+    }
+
+    /** The environment to read DOCKER_CONFIG, proxy variables and MIMG_INSECURE_REGISTRIES from. */
+    public Builder environment(Map<String, String> environment) {
+      this.env = Map.copyOf(environment);
+      return this;
+    }
+
+    /** Where logins come from (default: the docker config of the environment). */
+    public Builder credentials(CredentialSource source) {
+      this.credentials = source;
+      return this;
+    }
+
+    /** Registries ({@code host} or {@code host:port}) that may be reached in plain HTTP, besides loopback ones. */
+    public Builder insecureRegistries(Collection<String> registries) {
+      this.insecure.addAll(registries);
+      return this;
+    }
+
+    /** The proxy selector (default: HTTP(S)_PROXY and NO_PROXY of the environment). */
+    public Builder proxy(ProxySelector selector) {
+      this.proxy = selector;
+      return this;
+    }
+
+    /** {@code attempts} in all on 429, 5xx and connection errors, the first wait {@code firstDelay}, then doubling. */
+    public Builder retries(int attempts, Duration firstDelay) {
+      this.retry = new RetryPolicy(attempts, firstDelay, RetryPolicy.DEFAULT.maxDelay());
+      return this;
+    }
+
+    /** How long to wait for a connection. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /** The client. */
+    public RegistryClient build() {
+      return new RegistryClient(this);
+    }
+  }
+}

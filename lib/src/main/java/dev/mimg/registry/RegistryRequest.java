@@ -1,0 +1,45 @@
+package dev.mimg.registry;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One HTTP request to a registry or its token server: a GET, or a POST of a URL-encoded form. */
+record RegistryRequest(String method, URI uri, Map<String, String> headers, String form) {
+
+  /** Freezes the headers. */
+  RegistryRequest {
+    headers = Map.copyOf(headers);
+  }
+
+  /** A GET of {@code uri} with the given headers. */
+  static RegistryRequest get(URI uri, Map<String, String> headers) {
+    return new RegistryRequest("GET", uri, headers, null);
+  }
+
+  /** A POST of {@code form} (already URL-encoded) to {@code uri}. */
+  static RegistryRequest postForm(URI uri, String form) {
+    return new RegistryRequest("POST", uri, Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
+  }
+
+  /** The same request with one header set (or replaced). */
+  RegistryRequest withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(name, value);
+    return new RegistryRequest(method, uri, copy, form);
+  }
+
+  /** The same request to another URI (a redirect); the Authorization header stays only on the same host. */
+  RegistryRequest redirectedTo(URI target) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    if (!sameOrigin(uri, target)) {
+      copy.remove("Authorization");
+    }
+    return new RegistryRequest(form == null ? method : "GET", target, copy, null);
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && String.valueOf(a.getHost()).equalsIgnoreCase(b.getHost())
+        && a.getPort() == b.getPort();
+  }
+}
