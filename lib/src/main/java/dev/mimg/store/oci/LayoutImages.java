@@ -1,0 +1,183 @@
+package dev.mimg.store.oci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mimg.model.Descriptor;
+import dev.mimg.model.Digest;
+import dev.mimg.model.Image;
+import dev.mimg.model.ImageManifest;
+import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.MediaTypes;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps a layout's {@code index.json} into images with the engine's semantics: one image per distinct digest (its
+ * id), every entry's name a tag of it; each child of an index a variant, available only when its manifest, config
+ * and all layers are present; content size = manifest + config + layers, as the engine's {@code Size.Content}.
+ */
+final class LayoutImages {
+
+  /** The annotation an index may carry with its creation time. */
+  static final String CREATED_ANNOTATION = "org.opencontainers.image.created";
+
+  private static final Platform UNKNOWN = Platform.of("unknown", "unknown", "");
+
+  private final OciLayout layout;
+  private final RefNames names;
+  private final Platform host;
+
+  /** A reader of {@code layout}; {@code host} is the platform whose variant gives an index its created time. */
+  LayoutImages(OciLayout layout, Platform host) {
+    this.layout = layout;
+    this.names = new RefNames(layout.directory().getFileName() == null ? "" : layout.directory().getFileName().toString());
+    this.host = host;
+  }
+
+  /** Every image in index order; names that cannot be read are skipped and reported to {@code notices}. */
+  List<Image> images(List<String> notices) {
+    Map<Digest, List<Descriptor>> byDigest = new LinkedHashMap<>();
+    for (Descriptor entry : layout.index().manifests()) {
+      byDigest.computeIfAbsent(entry.digest(), d -> new ArrayList<>()).add(entry);
+    }
+    List<Image> images = new ArrayList<>();
+    byDigest.forEach((digest, entries) -> images.add(image(entries, notices)));
+    return images;
+  }
+
+  /** The variants of an image as the layout holds them, in index order. */
+  List<LayoutVariant> variants(Descriptor top) {
+    String mediaType = ContentGraph.mediaType(layout, top);
+    if (MediaTypes.isIndex(mediaType)) {
+      if (!layout.hasBlob(top.digest())) {
+        return List.of();
+      }
+      return layout.readIndexBlob(top.digest()).manifests().stream().map(this::variant).toList();
+    }
+    return List.of(variant(top));
+  }
+
+  private Image image(List<Descriptor> entries, List<String> notices) {
+    Descriptor top = entries.get(0);
+    Set<Reference> tags = new LinkedHashSet<>();
+    Set<Reference> digestRefs = new LinkedHashSet<>();
+    for (Descriptor entry : entries) {
+      String refName = entry.annotations().get(OciLayout.REF_NAME_ANNOTATION);
+      try {
+        names.reference(refName).ifPresent(ref -> {
+          if (ref.isDigestOnly()) {
+            digestRefs.add(ref);
+          } else {
+            tags.add(ref.digest().isPresent() ? Reference.parse(ref.name() + ":" + ref.tag().orElseThrow()) : ref);
+            digestRefs.add(Reference.parse(ref.name() + "@" + top.digest()));
+          }
+        });
+      } catch (InvalidInputException e) {
+        notices.add("OCI layout " + layout.directory() + ": entry " + top.digest().shortId() + " has a name mimg cannot "
+            + "read (" + e.getMessage() + "); it is listed without it");
+      }
+    }
+    List<LayoutVariant> variants = variants(top);
+    Optional<LayoutVariant> best = createdFrom(variants);
+    String mediaType = ContentGraph.mediaType(layout, top);
+    return new Image(top.digest(), mediaType == null ? MediaTypes.OCI_MANIFEST : mediaType, List.copyOf(tags),
+        List.copyOf(digestRefs), best.map(v -> created(v.config())).orElseGet(() -> created(top)),
+        variants.stream().map(LayoutVariant::variant).toList(), best.map(v -> labels(v.config())).orElse(Map.of()));
+  }
+
+  private LayoutVariant variant(Descriptor descriptor) {
+    Digest attestationFor = attestationFor(descriptor);
+    Variant.Kind declaredKind = descriptor.isAttestation() ? Variant.Kind.ATTESTATION
+        : MediaTypes.isManifest(descriptor.mediaType()) || descriptor.mediaType() == null ? Variant.Kind.IMAGE
+        : Variant.Kind.UNKNOWN;
+    Platform declared = descriptor.declaredPlatform().filter(p -> !p.os().isEmpty() && !p.architecture().isEmpty())
+        .orElse(null);
+    if (!layout.hasBlob(descriptor.digest()) || !MediaTypes.isManifest(ContentGraph.mediaType(layout, descriptor))) {
+      Variant.Kind kind = layout.hasBlob(descriptor.digest()) ? Variant.Kind.UNKNOWN : declaredKind;
+      return new LayoutVariant(new Variant(descriptor.digest(), declared == null ? UNKNOWN : declared, kind, false, 0, 0,
+          List.of(), attestationFor), descriptor, null, null);
+    }
+    ImageManifest manifest = layout.readManifestBlob(descriptor.digest());
+    Descriptor config = manifest.config();
+    boolean configPresent = config != null && layout.hasBlob(config.digest());
+    boolean available = configPresent && manifest.layers().stream().allMatch(l -> layout.hasBlob(l.digest()));
+    JsonNode configJson = configPresent && isJsonConfig(config) ? layout.readJsonBlob(config.digest()) : null;
+    Platform platform = declared != null ? declared : configPlatform(configJson);
+    long content = available ? descriptor.size() + config.size() + manifest.totalLayerSize() : 0;
+    return new LayoutVariant(new Variant(descriptor.digest(), platform, declaredKind, available, content, 0, List.of(),
+        attestationFor), descriptor, manifest, configJson);
+  }
+
+  /** The engine's choice: the available image variant of the host platform, else the first available one. */
+  private Optional<LayoutVariant> createdFrom(List<LayoutVariant> variants) {
+    List<LayoutVariant> available = variants.stream().filter(v -> v.variant().isPresent() && v.config() != null)
+        .toList();
+    return available.stream().filter(v -> v.variant().platform().matches(host)).findFirst()
+        .or(() -> available.stream().findFirst());
+  }
+
+  private static Digest attestationFor(Descriptor descriptor) {
+    String forDigest = descriptor.annotations().get(Descriptor.REFERENCE_DIGEST_ANNOTATION);
+    if (forDigest == null) {
+      return null;
+    }
+    try {
+      return Digest.parse(forDigest);
+    } catch (InvalidInputException e) {
+      return null;
+    }
+  }
+
+  private static boolean isJsonConfig(Descriptor config) {
+    return config.size() <= 16L << 20;
+  }
+
+  private static Platform configPlatform(JsonNode config) {
+    if (config == null || !config.path("os").isTextual() || !config.path("architecture").isTextual()) {
+      return UNKNOWN;
+    }
+    return Platform.of(config.path("os").asText(), config.path("architecture").asText(),
+        config.path("variant").asText(""));
+  }
+
+  private static Instant created(JsonNode config) {
+    return parseTime(config == null ? null : config.path("created").asText(null));
+  }
+
+  /** Without an available variant: the index's own created annotation, else the entry's, else the epoch. */
+  private Instant created(Descriptor top) {
+    String annotation = top.annotations().get(CREATED_ANNOTATION);
+    if (layout.hasBlob(top.digest()) && MediaTypes.isIndex(ContentGraph.mediaType(layout, top))) {
+      annotation = layout.readIndexBlob(top.digest()).annotations().getOrDefault(CREATED_ANNOTATION, annotation);
+    }
+    return parseTime(annotation);
+  }
+
+  private static Instant parseTime(String text) {
+    if (text == null || text.isBlank()) {
+      return Instant.EPOCH;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.EPOCH;
+    }
+  }
+
+  private static Map<String, String> labels(JsonNode config) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    config.path("config").path("Labels").fields()
+        .forEachRemaining(field -> labels.put(field.getKey(), field.getValue().asText()));
+    return labels;
+  }
+}

@@ -1,0 +1,476 @@
+package dev.mimg.store.oci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mimg.model.Descriptor;
+import dev.mimg.model.Digest;
+import dev.mimg.model.ImageIndex;
+import dev.mimg.model.ImageManifest;
+import dev.mimg.model.MediaTypes;
+import dev.mimg.model.Reference;
+import dev.mimg.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * An OCI image layout directory: {@code oci-layout}, {@code index.json} and {@code blobs/<alg>/<hex>}.
+ *
+ * <p>Reads need no lock: every file is replaced by an atomic rename, so a reader sees the old or the new version.
+ * Writers of {@code index.json} and the garbage collector hold the layout's lock ({@value LayoutLock#FILE_NAME},
+ * exclusive across threads and processes) and re-read {@code index.json} inside it, so no update is lost.
+ * Blobs are written without the lock: content-addressed, verified before they appear.
+ *
+ * <p>The writing protocol (for a pull): {@link #putBlob} every blob bottom-up (layers, config, manifests, index),
+ * then name the top one with {@link #setName} or {@link #updateIndex}. A full {@link #gc()} running in between
+ * removes blobs not named yet; {@link #gc(java.time.Duration)} spares young blobs for that reason.
+ *
+ * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-layout.md">OCI image-spec: image layout</a>
+ */
+public final class OciLayout {
+
+  /** The file that marks a directory as an OCI layout. */
+  public static final String LAYOUT_FILE = "oci-layout";
+  /** The layout's entry point: an OCI index of the images it holds. */
+  public static final String INDEX_FILE = "index.json";
+  /** The directory of content-addressed blobs. */
+  public static final String BLOBS_DIR = "blobs";
+  /** The only layout version the spec defines, the one mimg reads and writes. */
+  public static final String LAYOUT_VERSION = "1.0.0";
+  /** The annotation that names an image in {@code index.json}. */
+  public static final String REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
+
+  private static final int BUFFER_SIZE = 64 * 1024;
+
+  private final Path directory;
+  private final LayoutLock lock;
+
+  private OciLayout(Path directory) {
+    this.directory = directory;
+    this.lock = new LayoutLock(directory);
+  }
+
+  /** Opens an existing layout; a missing {@code oci-layout}, another version or a corrupt {@code index.json} is a one-line error. */
+  public static OciLayout open(Path directory) {
+    Path real;
+    try {
+      real = directory.toRealPath();
+    } catch (IOException e) {
+      throw new StoreException("no OCI layout at " + directory + ": the directory does not exist");
+    }
+    if (!Files.isDirectory(real)) {
+      throw new StoreException("no OCI layout at " + directory + ": not a directory");
+    }
+    OciLayout layout = new OciLayout(real);
+    layout.checkVersion();
+    layout.index();
+    return layout;
+  }
+
+  /** Opens the layout in {@code directory}, first making an empty one when the directory has none (or does not exist). */
+  public static OciLayout create(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      Path real = directory.toRealPath();
+      new LayoutLock(real).hold(() -> {
+        initialize(real);
+        return null;
+      });
+    } catch (IOException e) {
+      throw new StoreException("cannot create an OCI layout at " + directory + ": " + e.getMessage(), e);
+    }
+    return open(directory);
+  }
+
+  /** The layout directory (its real path). */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The current {@code index.json}. */
+  public ImageIndex index() {
+    Path file = directory.resolve(INDEX_FILE);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new StoreException("corrupt OCI layout " + directory + ": " + INDEX_FILE + " is missing");
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      ImageIndex index = LayoutJson.index(bytes, INDEX_FILE);
+      for (Descriptor descriptor : index.manifests()) {
+        if (descriptor.digest() == null) {
+          throw new IllegalArgumentException(INDEX_FILE + " has an entry without a digest");
+        }
+      }
+      return index;
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("corrupt " + INDEX_FILE + " in OCI layout " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** True when the blob with this digest is in the layout. */
+  public boolean hasBlob(Digest digest) {
+    return Files.isRegularFile(blobPath(digest));
+  }
+
+  /** The whole blob (for manifests, configs and indexes; stream layers with {@link #openBlob}). */
+  public byte[] readBlob(Digest digest) {
+    try {
+      return Files.readAllBytes(blobPath(digest));
+    } catch (NoSuchFileException e) {
+      throw missing(digest);
+    } catch (IOException e) {
+      throw new StoreException("cannot read blob " + digest + " in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A stream over the blob; the caller closes it. */
+  public InputStream openBlob(Digest digest) {
+    try {
+      return Files.newInputStream(blobPath(digest));
+    } catch (NoSuchFileException e) {
+      throw missing(digest);
+    } catch (IOException e) {
+      throw new StoreException("cannot read blob " + digest + " in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Stores a blob of unknown size; see {@link #putBlob(Digest, long, InputStream)}. */
+  public boolean putBlob(Digest expected, InputStream content) {
+    return putBlob(expected, -1, content);
+  }
+
+  /**
+   * Stores a blob: streams {@code content} to a temporary file beside the blobs, checks its digest (and its size
+   * when {@code expectedSize >= 0}) and only then renames it into place atomically. On a mismatch the temporary
+   * file is deleted and a one-line error names expected and actual; nothing is stored. Returns false, reading
+   * nothing, when the blob was already there. The caller closes {@code content}.
+   */
+  public boolean putBlob(Digest expected, long expectedSize, InputStream content) {
+    Path target = blobPath(expected);
+    if (Files.isRegularFile(target)) {
+      return false;
+    }
+    Path temporary = null;
+    try {
+      Files.createDirectories(target.getParent());
+      temporary = Files.createTempFile(target.getParent(), ".mimg-", ".tmp");
+      BlobDigester digester = write(content, temporary, expectedSize, new BlobDigester(expected));
+      Digest actual = digester.result();
+      if (expectedSize >= 0 && digester.size() != expectedSize) {
+        throw new StoreException("blob " + expected + " has the wrong size: expected " + expectedSize + " bytes, got "
+            + (digester.size() > expectedSize ? "more than " + expectedSize : digester.size()) + "; nothing was stored");
+      }
+      if (!actual.equals(expected)) {
+        throw new StoreException("blob content does not match its digest: expected " + expected + ", got " + actual
+            + " (" + digester.size() + " bytes); nothing was stored");
+      }
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      temporary = null;
+      return true;
+    } catch (IOException e) {
+      throw new StoreException("cannot store blob " + expected + " in " + directory + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
+  /**
+   * Changes {@code index.json} under the layout's lock: the current index is re-read inside the lock, {@code change}
+   * maps it to the new one, which replaces the file atomically. Returns the new index.
+   */
+  public ImageIndex updateIndex(UnaryOperator<ImageIndex> change) {
+    return locked(() -> {
+      ImageIndex updated = change.apply(index());
+      if (updated == null) {
+        throw new IllegalArgumentException("an index update returned no index");
+      }
+      writeIndex(directory, updated);
+      return updated;
+    });
+  }
+
+  /**
+   * Names {@code target} {@code reference} (its full normalized form in {@value #REF_NAME_ANNOTATION}): an entry
+   * that had that name loses it first, so a tag moves. The target's blob should be in the layout already.
+   */
+  public void setName(Reference reference, Descriptor target) {
+    String name = reference.toString();
+    updateIndex(index -> {
+      List<Descriptor> manifests = new ArrayList<>(withoutName(index.manifests(), name));
+      Map<String, String> annotations = new LinkedHashMap<>(target.annotations());
+      annotations.put(REF_NAME_ANNOTATION, name);
+      manifests.add(new Descriptor(target.mediaType(), target.digest(), target.size(), target.platform(), annotations,
+          target.artifactType()));
+      return new ImageIndex(index.schemaVersion(), index.mediaType(), manifests, index.annotations());
+    });
+  }
+
+  /** Drops the {@code index.json} entry named {@code reference} (full normalized form); true when there was one. */
+  public boolean removeName(Reference reference) {
+    String name = reference.toString();
+    int[] before = new int[1];
+    ImageIndex after = updateIndex(index -> {
+      before[0] = index.manifests().size();
+      return new ImageIndex(index.schemaVersion(), index.mediaType(), withoutName(index.manifests(), name),
+          index.annotations());
+    });
+    return after.manifests().size() < before[0];
+  }
+
+  /** Deletes every blob {@code index.json} does not reach (indexes, manifests, configs, layers), under the lock; returns the bytes freed. */
+  public long gc() {
+    return gc(java.time.Duration.ZERO);
+  }
+
+  /** Like {@link #gc()}, sparing unreachable blobs written less than {@code minimumAge} ago (a writer may not have named them yet). */
+  public long gc(java.time.Duration minimumAge) {
+    return locked(() -> {
+      Set<Digest> reachable = ContentGraph.reachable(this, index().manifests());
+      long cutoff = System.currentTimeMillis() - minimumAge.toMillis();
+      long freed = 0;
+      for (Digest blob : blobs()) {
+        if (!reachable.contains(blob) && modifiedMillis(blob) <= cutoff) {
+          freed += deleteBlob(blob);
+        }
+      }
+      return freed;
+    });
+  }
+
+  /**
+   * Runs {@code action} holding the layout's lock (re-entrant; other threads and processes wait). For a
+   * read-check-write sequence that must not interleave with other writers or the garbage collector.
+   */
+  public <T> T locked(Supplier<T> action) {
+    return lock.hold(action);
+  }
+
+  /** Deletes those of {@code candidates} that {@code index.json} no longer reaches, under the lock; returns the bytes freed. */
+  long collect(Set<Digest> candidates) {
+    return locked(() -> {
+      Set<Digest> reachable = ContentGraph.reachable(this, index().manifests());
+      long freed = 0;
+      for (Digest candidate : candidates) {
+        if (!reachable.contains(candidate)) {
+          freed += deleteBlob(candidate);
+        }
+      }
+      return freed;
+    });
+  }
+
+  /** Deletes one blob if present; returns its size (0 when it was not there). */
+  long deleteBlob(Digest digest) {
+    Path path = blobPath(digest);
+    try {
+      long size = Files.size(path);
+      Files.delete(path);
+      return size;
+    } catch (NoSuchFileException e) {
+      return 0;
+    } catch (IOException e) {
+      throw new StoreException("cannot delete blob " + digest + " in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The blob's size in bytes, or -1 when it is not there. */
+  long blobSize(Digest digest) {
+    try {
+      return Files.size(blobPath(digest));
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** A present index blob, parsed; a corrupt one is a one-line error. */
+  ImageIndex readIndexBlob(Digest digest) {
+    try {
+      return LayoutJson.index(readBlob(digest), "index " + digest);
+    } catch (IllegalArgumentException e) {
+      throw corrupt(e);
+    }
+  }
+
+  /** A present manifest blob, parsed. */
+  ImageManifest readManifestBlob(Digest digest) {
+    try {
+      return LayoutJson.manifest(readBlob(digest), "manifest " + digest);
+    } catch (IllegalArgumentException e) {
+      throw corrupt(e);
+    }
+  }
+
+  /** A present JSON blob (a config) as a tree. */
+  JsonNode readJsonBlob(Digest digest) {
+    try {
+      return LayoutJson.tree(readBlob(digest), "blob " + digest);
+    } catch (IllegalArgumentException e) {
+      throw corrupt(e);
+    }
+  }
+
+  /** Where a blob lives: only {@code blobs/<alg>/<hex>} of a validated digest, never elsewhere. */
+  private Path blobPath(Digest digest) {
+    Path blobs = directory.resolve(BLOBS_DIR);
+    Path path = blobs.resolve(digest.algorithm()).resolve(digest.hex()).normalize();
+    if (!path.getParent().getParent().equals(blobs)) {
+      throw new StoreException("refusing blob path " + path + " outside " + blobs);
+    }
+    return path;
+  }
+
+  /** Every blob file whose name is a valid digest of its algorithm directory (temporary files are not). */
+  private List<Digest> blobs() {
+    List<Digest> found = new ArrayList<>();
+    for (String algorithm : List.of(Digest.SHA256, Digest.SHA512)) {
+      Path dir = directory.resolve(BLOBS_DIR).resolve(algorithm);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        for (Path entry : entries) {
+          String name = entry.getFileName().toString();
+          if (Files.isRegularFile(entry) && isHexName(name)) {
+            try {
+              found.add(new Digest(algorithm, name));
+            } catch (IllegalArgumentException notADigest) {
+              // a file of another length or alphabet is no blob of this layout; leave it
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new StoreException("cannot list " + dir + ": " + e.getMessage(), e);
+      }
+    }
+    return found;
+  }
+
+  private long modifiedMillis(Digest digest) {
+    try {
+      return Files.getLastModifiedTime(blobPath(digest)).toMillis();
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private void checkVersion() {
+    Path file = directory.resolve(LAYOUT_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException("no OCI layout at " + directory + ": the " + LAYOUT_FILE + " file is missing");
+    }
+    JsonNode marker;
+    try {
+      marker = LayoutJson.tree(Files.readAllBytes(file), LAYOUT_FILE);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new StoreException("corrupt OCI layout " + directory + ": " + e.getMessage(), e);
+    }
+    String version = marker.path("imageLayoutVersion").asText("");
+    if (!LAYOUT_VERSION.equals(version)) {
+      throw new StoreException("unsupported OCI layout version \"" + version + "\" in " + directory + " (mimg reads "
+          + LAYOUT_VERSION + ")");
+    }
+  }
+
+  private static void initialize(Path directory) {
+    try {
+      Files.createDirectories(directory.resolve(BLOBS_DIR).resolve(Digest.SHA256));
+      Path marker = directory.resolve(LAYOUT_FILE);
+      if (!Files.exists(marker)) {
+        writeAtomically(directory, marker,
+            LayoutJson.bytes(Map.of("imageLayoutVersion", LAYOUT_VERSION)));
+      }
+      if (!Files.exists(directory.resolve(INDEX_FILE))) {
+        writeIndex(directory, new ImageIndex(2, MediaTypes.OCI_INDEX, List.of(), Map.of()));
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create an OCI layout at " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeIndex(Path directory, ImageIndex index) {
+    try {
+      writeAtomically(directory, directory.resolve(INDEX_FILE), LayoutJson.bytes(index));
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + INDEX_FILE + " in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code bytes} to a temporary file in {@code directory}, syncs it and renames it over {@code target}. */
+  private static void writeAtomically(Path directory, Path target, byte[] bytes) throws IOException {
+    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        channel.write(java.nio.ByteBuffer.wrap(bytes));
+        channel.force(true);
+      }
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      temporary = null;
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
+  /** Copies {@code content} into {@code file} (synced), digesting it; stops one buffer past a known size. */
+  private static BlobDigester write(InputStream content, Path file, long expectedSize, BlobDigester digester)
+      throws IOException {
+    byte[] buffer = new byte[BUFFER_SIZE];
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        OutputStream out = Channels.newOutputStream(channel)) {
+      int read;
+      while ((read = content.read(buffer)) >= 0) {
+        digester.update(buffer, read);
+        out.write(buffer, 0, read);
+        if (expectedSize >= 0 && digester.size() > expectedSize) {
+          break;
+        }
+      }
+      out.flush();
+      channel.force(true);
+    }
+    return digester;
+  }
+
+  private static List<Descriptor> withoutName(List<Descriptor> manifests, String name) {
+    return manifests.stream().filter(d -> !name.equals(d.annotations().get(REF_NAME_ANNOTATION))).toList();
+  }
+
+  private static boolean isHexName(String name) {
+    return !name.isEmpty() && name.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  }
+
+  private static void deleteQuietly(Path path) {
+    if (path != null) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException ignored) {
+        // best effort: a left-over temporary file starts with '.' and is never taken for a blob
+      }
+    }
+  }
+
+  private StoreException missing(Digest digest) {
+    return new StoreException("blob " + digest + " is missing from the OCI layout " + directory);
+  }
+
+  private StoreException corrupt(IllegalArgumentException e) {
+    return new StoreException("corrupt OCI layout " + directory + ": " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,194 @@
+package dev.mimg.store.oci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mimg.model.Descriptor;
+import dev.mimg.model.Digest;
+import dev.mimg.model.Image;
+import dev.mimg.model.ImageIndex;
+import dev.mimg.model.ImageManifest;
+import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.MediaTypes;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import dev.mimg.store.ImageStore;
+import dev.mimg.store.PullEvent;
+import dev.mimg.store.StoreException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * An OCI image layout directory as an image store, with the Docker engine's semantics: an image's id is the digest
+ * of its index (or single manifest); several {@code index.json} entries with one digest are one image with several
+ * names; a variant is available when its manifest, config and every layer are present (a shallow image lists the
+ * others as missing, size 0); content size is manifest + config + layers; unpacked size is 0 (a layout unpacks
+ * nothing); created is the config's {@code created} of the host platform's variant, else of the first available one.
+ *
+ * <p>Names come from {@code org.opencontainers.image.ref.name}: a full reference as mimg and
+ * {@code crane pull --annotate-ref} write it ({@code 127.0.0.1:5123/mimg/alpine:3.16}), or a bare tag as skopeo
+ * writes it ({@code 3.16}), listed as {@code <layout directory name>:<tag>} (the directory name lower-cased, other
+ * characters turned into '-'). An entry without a name is an untagged (dangling) image. The layout has no
+ * containers. Pulling into a layout is not there yet: {@link OciLayout} has the primitives it will use.
+ */
+public final class OciLayoutStore implements ImageStore {
+
+  private final OciLayout layout;
+  private final Platform host;
+  private final Set<String> notices = Collections.synchronizedSet(new LinkedHashSet<>());
+
+  /** A store over an opened layout; the host platform picks the variant whose config dates an index. */
+  public OciLayoutStore(OciLayout layout, Platform host) {
+    this.layout = layout;
+    this.host = host;
+  }
+
+  /** Opens the layout in {@code directory} as a store (one-line {@link StoreException} when it is none). */
+  public static OciLayoutStore open(Path directory) {
+    return new OciLayoutStore(OciLayout.open(directory), Platform.host());
+  }
+
+  /** The underlying layout, for its blob and index primitives. */
+  public OciLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public List<Image> images() {
+    List<String> found = new ArrayList<>();
+    List<Image> images = reader().images(found);
+    notices.addAll(found);
+    return images;
+  }
+
+  @Override
+  public JsonNode inspect(Image image, Variant variant) {
+    LayoutVariant held = reader().variants(entry(image.id())).stream()
+        .filter(v -> v.variant().digest().equals(variant.digest())).findFirst().orElse(null);
+    if (held == null || !held.variant().available() || held.config() == null) {
+      throw new StoreException("platform " + variant.platform() + " (" + variant.shortId() + ") of " + image.shortId()
+          + " is not present in " + describe());
+    }
+    return LayoutInspect.of(image, held);
+  }
+
+  @Override
+  public Map<String, String> containerNames() {
+    return Map.of();
+  }
+
+  /**
+   * Deletes the variants' manifest blobs (the index blob and the {@code index.json} entries stay: the image becomes
+   * shallow), then the configs and layers nothing else reaches, all under the layout's lock. A variant that is itself
+   * an {@code index.json} entry (a single-manifest image) loses that entry too.
+   */
+  @Override
+  public void removeVariants(String name, List<Variant> variants) {
+    layout.locked(() -> {
+      Image image = find(name);
+      Set<Digest> doomed = new HashSet<>();
+      Set<Digest> candidates = new HashSet<>();
+      for (Variant variant : variants) {
+        if (image.variants().stream().noneMatch(v -> v.digest().equals(variant.digest()))) {
+          throw new StoreException("variant " + variant.shortId() + " is not part of " + name);
+        }
+        doomed.add(variant.digest());
+        candidates.addAll(parts(variant.digest()));
+      }
+      doomed.forEach(layout::deleteBlob);
+      dropEntries(doomed);
+      return layout.collect(candidates);
+    });
+  }
+
+  /** Drops every {@code index.json} entry of the image, then the content nothing else reaches, under the lock. */
+  @Override
+  public void removeImage(Image image) {
+    layout.locked(() -> {
+      List<Descriptor> entries = layout.index().manifests().stream()
+          .filter(d -> d.digest().equals(image.id())).toList();
+      Set<Digest> candidates = ContentGraph.reachable(layout, entries);
+      dropEntries(Set.of(image.id()));
+      return layout.collect(candidates);
+    });
+  }
+
+  @Override
+  public void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
+    throw new StoreException("pull into an OCI layout is not available yet");
+  }
+
+  @Override
+  public void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {
+    throw new StoreException("pull into an OCI layout is not available yet");
+  }
+
+  @Override
+  public String describe() {
+    return "oci-layout " + layout.directory();
+  }
+
+  @Override
+  public List<String> notices() {
+    synchronized (notices) {
+      return List.copyOf(notices);
+    }
+  }
+
+  @Override
+  public void close() {
+    // nothing is held open between calls
+  }
+
+  private LayoutImages reader() {
+    return new LayoutImages(layout, host);
+  }
+
+  private Descriptor entry(Digest id) {
+    return layout.index().manifests().stream().filter(d -> d.digest().equals(id)).findFirst()
+        .orElseThrow(() -> new StoreException("image " + id.shortId() + " is no longer in " + describe()));
+  }
+
+  /** The image a name (tag or digest reference, full or familiar, or an id or id prefix) stands for. */
+  private Image find(String name) {
+    List<Image> images = images();
+    for (Image image : images) {
+      if (image.id().toString().equals(name) || (name.length() >= 12 && image.id().hex().startsWith(name))) {
+        return image;
+      }
+    }
+    Reference wanted;
+    try {
+      wanted = Reference.parse(name);
+    } catch (InvalidInputException e) {
+      throw new StoreException("no image " + name + " in " + describe());
+    }
+    return images.stream().filter(i -> i.tags().contains(wanted) || i.digestRefs().contains(wanted)).findFirst()
+        .orElseThrow(() -> new StoreException("no image " + name + " in " + describe()));
+  }
+
+  /** The manifest and, when the manifest is present, its config and layers. */
+  private Set<Digest> parts(Digest manifestDigest) {
+    Set<Digest> parts = new HashSet<>(Set.of(manifestDigest));
+    if (layout.hasBlob(manifestDigest)) {
+      ImageManifest manifest = layout.readManifestBlob(manifestDigest);
+      if (manifest.config() != null) {
+        parts.add(manifest.config().digest());
+      }
+      manifest.layers().forEach(layer -> parts.add(layer.digest()));
+    }
+    return parts;
+  }
+
+  private void dropEntries(Set<Digest> digests) {
+    layout.updateIndex(index -> new ImageIndex(index.schemaVersion(),
+        index.mediaType() == null ? MediaTypes.OCI_INDEX : index.mediaType(),
+        index.manifests().stream().filter(d -> !digests.contains(d.digest())).toList(), index.annotations()));
+  }
+}
