@@ -82,6 +82,25 @@ class DepsMatchPomTest {
   }
 
   @Test
+  void everyLibraryPackageIsInTheScriptsSources() throws IOException {
+    Path main = ROOT.resolve("lib/src/main/java/dev/mimg");
+    List<String> packages;
+    try (Stream<Path> dirs = Files.list(main)) {
+      packages = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+    }
+    for (String script : List.of("scripts/mimg.java", "scripts/mimg-shell.java")) {
+      String text = Files.readString(ROOT.resolve(script));
+      for (String pkg : packages) {
+        if (pkg.equals("shell") && script.equals("scripts/mimg.java")) {
+          continue; // the CLI never carries the Groovy side
+        }
+        assertThat(text).as("%s //SOURCES covers dev/mimg/%s", script, pkg)
+            .containsPattern("//SOURCES .*\\.\\./lib/src/main/java/dev/mimg/" + pkg + "/\\*\\*?\\.java");
+      }
+    }
+  }
+
+  @Test
   void everyExampleHasAnAliasAndEveryGroovyExampleTravelsInTheShellJar() throws IOException {
     JsonNode aliases = new ObjectMapper().readTree(ROOT.resolve("jbang-catalog.json").toFile()).path("aliases");
     String shellScript = Files.readString(ROOT.resolve("scripts/mimg-shell.java"));
