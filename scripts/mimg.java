@@ -7,7 +7,8 @@
 //DEPS info.picocli:picocli:4.7.7
 // Every package but dev.mimg.shell: Groovy stays off the CLI's class path (the shell is scripts/mimg-shell.java).
 //SOURCES ../lib/src/main/java/dev/mimg/cli/*.java ../lib/src/main/java/dev/mimg/model/*.java
-//SOURCES ../lib/src/main/java/dev/mimg/query/*.java ../lib/src/main/java/dev/mimg/render/*.java
+//SOURCES ../lib/src/main/java/dev/mimg/query/*.java ../lib/src/main/java/dev/mimg/registry/*.java
+//SOURCES ../lib/src/main/java/dev/mimg/render/*.java
 //SOURCES ../lib/src/main/java/dev/mimg/store/**.java ../lib/src/main/java/dev/mimg/view/*.java
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1
 //JAVAC_OPTIONS -XDstringConcat=inline
