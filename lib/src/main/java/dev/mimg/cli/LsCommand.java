@@ -1,10 +1,18 @@
 package dev.mimg.cli;
 
+import dev.mimg.model.Image;
+import dev.mimg.model.Reference;
+import dev.mimg.model.RemoteSizes;
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Mimg;
+import dev.mimg.query.RemoteTotals;
+import dev.mimg.registry.RegistryClient;
 import dev.mimg.render.Terminal;
 import dev.mimg.store.ImageStore;
+import dev.mimg.view.FlatView;
+import dev.mimg.view.JsonView;
 import dev.mimg.view.ListingOptions;
+import dev.mimg.view.TreeView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,23 +64,33 @@ final class LsCommand implements Callable<Integer> {
       description = "table (default), json, or a Go template: '{{.Repository}}:{{.Tag}} {{.Platforms}}', 'table ...'.")
   String format;
 
+  @Option(names = "--remote",
+      description = "Ask the registry for the missing platforms' sizes (manifests only): SIZE as present / total.")
+  boolean remote;
+
   @Override
   public Integer call() {
     try (ImageStore store = parent.store()) {
       ImageQuery query = ListFilters.apply(Mimg.images(store), filters).platform(platforms.toArray(String[]::new));
       ListingOptions options = new ListingOptions(format, quiet, noTrunc, digests, counts, all,
           Terminal.isTty() ? Terminal.width() : 0, Instant.now());
+      List<Image> images = query.list();
+      RemoteSizes sizes = remote && !quiet ? RemoteTotals.fetch(images, RegistryClient.fromEnvironment()::manifest)
+          : RemoteSizes.NOT_ASKED;
       String text;
       if (tree && "json".equals(format)) {
-        text = query.json(all);
+        text = JsonView.render(images, query.shownVariants(), all, sizes);
       } else if (tree && !quiet && format == null) {
-        text = query.tree(options);
+        text = TreeView.render(images, query.shownVariants(), options, sizes);
       } else {
-        text = query.table(options);
+        text = FlatView.render(images, options, sizes);
       }
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
       store.notices().forEach(notice -> spec.commandLine().getErr().println("mimg: notice: " + notice));
+      images.forEach(image -> sizes.failure(image).ifPresent(reason -> spec.commandLine().getErr()
+          .println("mimg: notice: " + RemoteTotals.repository(image).map(Reference::familiarString).orElse(image.shortId())
+              + ": total size unknown: " + reason)));
       return Main.OK;
     }
   }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mimg", mixinStandardHelpOptions = true, version = "mimg 0.1.0",
     description = "List, inspect, remove and pull the platforms of multi-arch container images.",
     subcommands = {LsCommand.class, InspectCommand.class, RmCommand.class, PruneCommand.class, PullCommand.class,
-        CompletionCommand.class, ShellCommand.class},
+        RemoteCommand.class, CompletionCommand.class, ShellCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the request failed (unknown image or platform, engine unreachable, bad value)",
         "2:malformed command line (unknown flag, missing argument)"})

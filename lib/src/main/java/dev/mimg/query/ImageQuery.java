@@ -3,7 +3,9 @@ package dev.mimg.query;
 import dev.mimg.model.Image;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
+import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Variant;
+import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
 import dev.mimg.view.FlatView;
 import dev.mimg.view.ImageRows;
@@ -200,6 +202,19 @@ public final class ImageQuery implements Iterable<Image> {
   /** Present content of the matching images (compressed bytes, each image counted once). */
   public long totalBytes() {
     return stream().mapToLong(Image::contentSize).sum();
+  }
+
+  /**
+   * The registry's sizes of the matching images' missing variants (manifests only, no layer), so that
+   * {@code remoteSizes().total(image)} is the image's size with every platform; failures are kept per image.
+   */
+  public RemoteSizes remoteSizes() {
+    return remoteSizes(RegistryClient.fromEnvironment()::manifest);
+  }
+
+  /** {@link #remoteSizes()} with the manifests {@code fetcher} gives. */
+  public RemoteSizes remoteSizes(ManifestFetcher fetcher) {
+    return RemoteTotals.fetch(list(), fetcher);
   }
 
   /** The first matching image, if any. */

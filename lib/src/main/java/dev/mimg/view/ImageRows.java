@@ -4,6 +4,7 @@ import dev.mimg.model.HumanSize;
 import dev.mimg.model.Image;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
+import dev.mimg.model.RemoteSizes;
 import dev.mimg.render.HumanDuration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,7 +25,7 @@ public final class ImageRows {
 
   /** The fields a {@code --format} template may use. */
   public static final Set<String> FIELDS = Set.of("Repository", "Tag", "Digest", "ID", "CreatedSince", "CreatedAt",
-      "Platforms", "PlatformCount", "Present", "Total", "Shallow", "Size", "DiskUsage", "Containers");
+      "Platforms", "PlatformCount", "Present", "Total", "Shallow", "Size", "TotalSize", "DiskUsage", "Containers");
 
   /** Column headers of those fields. */
   public static final Map<String, String> HEADERS = Map.ofEntries(
@@ -32,6 +33,7 @@ public final class ImageRows {
       Map.entry("ID", "IMAGE ID"), Map.entry("CreatedSince", "CREATED"), Map.entry("CreatedAt", "CREATED AT"),
       Map.entry("Platforms", "PLATFORMS"), Map.entry("PlatformCount", "PLATFORMS"), Map.entry("Present", "PRESENT"),
       Map.entry("Total", "TOTAL"), Map.entry("Shallow", "SHALLOW"), Map.entry("Size", "SIZE"),
+      Map.entry("TotalSize", "TOTAL SIZE"),
       Map.entry("DiskUsage", "DISK USAGE"), Map.entry("Containers", "CONTAINERS"));
 
   private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
@@ -42,7 +44,15 @@ public final class ImageRows {
 
   /** One row per name of each image, ordered by repository then tag ({@code <none>} last). */
   public static List<Map<String, Object>> of(List<Image> images, Instant now, boolean noTrunc) {
-    return named(images).stream().map(named -> row(named.image(), named.name(), now, noTrunc)).toList();
+    return of(images, now, noTrunc, RemoteSizes.NOT_ASKED);
+  }
+
+  /**
+   * The rows with the registry's totals: Size as {@code present / total}, and a TotalSize field ({@code ?} when
+   * unknown) when the registry was asked.
+   */
+  public static List<Map<String, Object>> of(List<Image> images, Instant now, boolean noTrunc, RemoteSizes remote) {
+    return named(images).stream().map(named -> row(named.image(), named.name(), now, noTrunc, remote)).toList();
   }
 
   /** How an image is named in a listing: repository and tag, {@code <none>} where there is none. */
@@ -100,7 +110,7 @@ public final class ImageRows {
     return image.created().getEpochSecond() <= 0 ? "N/A" : HumanDuration.since(image.created(), now);
   }
 
-  private static Map<String, Object> row(Image image, Name name, Instant now, boolean noTrunc) {
+  private static Map<String, Object> row(Image image, Name name, Instant now, boolean noTrunc, RemoteSizes remote) {
     Map<String, Object> row = new TreeMap<>();  // sorted keys, as Go marshals {{json .}}
     row.put("Repository", name.repository());
     row.put("Tag", name.tag());
@@ -113,7 +123,10 @@ public final class ImageRows {
     row.put("Present", String.valueOf(image.present().size()));
     row.put("Total", String.valueOf(image.total()));
     row.put("Shallow", String.valueOf(image.isShallow()));
-    row.put("Size", HumanSize.format(image.contentSize()));
+    row.put("Size", SizeText.image(image, remote));
+    if (remote.asked()) {
+      row.put("TotalSize", SizeText.total(image, remote));
+    }
     row.put("DiskUsage", HumanSize.format(image.diskUsage()));
     row.put("Containers", String.valueOf(image.containers().size()));
     return row;

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimg.model.Image;
 import dev.mimg.model.Reference;
+import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Variant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /** The tree as JSON: one object per image with its names and variants, sizes in bytes, for scripts. */
@@ -19,6 +21,14 @@ public final class JsonView {
 
   /** A JSON array (one line) of the images with the shown variants ({@code all}: missing ones and attestations too). */
   public static String render(List<Image> images, Predicate<Variant> shown, boolean all) {
+    return render(images, shown, all, RemoteSizes.NOT_ASKED);
+  }
+
+  /**
+   * The JSON with the registry's totals when it was asked: {@code TotalSize} in bytes on images and variants (the
+   * registry's size for a missing variant), null when unknown.
+   */
+  public static String render(List<Image> images, Predicate<Variant> shown, boolean all, RemoteSizes remote) {
     ArrayNode array = JSON.createArrayNode();
     for (Image image : images) {
       ObjectNode node = array.addObject();
@@ -36,21 +46,35 @@ public final class JsonView {
       node.put("Shallow", image.isShallow());
       node.put("Dangling", image.isDangling());
       node.put("ContentSize", image.contentSize());
+      if (remote.asked()) {
+        putSize(node, remote.total(image));
+      }
       node.put("DiskUsage", image.diskUsage());
       node.put("Containers", image.containers().size());
       ArrayNode variants = node.putArray("Variants");
       image.variants().stream().filter(shown).filter(v -> all || v.isPresent())
-          .forEach(v -> variant(variants.addObject(), v));
+          .forEach(v -> variant(variants.addObject(), v, remote));
     }
     return array.toString() + "\n";
   }
 
-  private static void variant(ObjectNode node, Variant variant) {
+  private static void putSize(ObjectNode node, OptionalLong size) {
+    if (size.isPresent()) {
+      node.put("TotalSize", size.getAsLong());
+    } else {
+      node.putNull("TotalSize");
+    }
+  }
+
+  private static void variant(ObjectNode node, Variant variant, RemoteSizes remote) {
     node.put("Id", variant.digest().toString());
     node.put("Platform", variant.platform().toString());
     node.put("Kind", variant.kind().name().toLowerCase());
     node.put("Available", variant.available());
     node.put("ContentSize", variant.contentSize());
+    if (remote.asked() && variant.isImage()) {
+      putSize(node, remote.size(variant));
+    }
     node.put("UnpackedSize", variant.unpackedSize());
     node.put("DiskUsage", variant.diskUsage());
     ArrayNode containers = node.putArray("Containers");

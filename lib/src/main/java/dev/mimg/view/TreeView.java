@@ -2,6 +2,7 @@ package dev.mimg.view;
 
 import dev.mimg.model.HumanSize;
 import dev.mimg.model.Image;
+import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Variant;
 import dev.mimg.render.TabWriter;
 import java.util.ArrayList;
@@ -24,28 +25,34 @@ public final class TreeView {
 
   /** Renders the images; {@code shown} selects the variant rows (e.g. only the platforms asked for). */
   public static String render(List<Image> images, Predicate<Variant> shown, ListingOptions options) {
+    return render(images, shown, options, RemoteSizes.NOT_ASKED);
+  }
+
+  /** Renders the images with the registry's totals: {@code present / total}, missing variants {@code 0B / size}. */
+  public static String render(List<Image> images, Predicate<Variant> shown, ListingOptions options,
+      RemoteSizes remote) {
     List<String> lines = new ArrayList<>();
     lines.add(HEADER);
     for (ImageRows.Named named : ImageRows.named(images)) {
       Image image = named.image();
       lines.add(String.join("\t", ImageRows.id(image, options.noTrunc()), named.name().repository(),
           named.name().tag(), ImageRows.createdSince(image, options.now()), ImageRows.count(image),
-          HumanSize.format(image.contentSize()), HumanSize.format(image.diskUsage()),
+          SizeText.image(image, remote), HumanSize.format(image.diskUsage()),
           String.valueOf(image.containers().size()), image.containers().isEmpty() ? "" : "U"));
       for (Variant variant : image.variants()) {
         if (shown.test(variant) && (options.all() || variant.isPresent())) {
-          lines.add(variantLine(variant, options.noTrunc()));
+          lines.add(variantLine(image, variant, options.noTrunc(), remote));
         }
       }
     }
     return TabWriter.format(lines);
   }
 
-  private static String variantLine(Variant variant, boolean noTrunc) {
+  private static String variantLine(Image image, Variant variant, boolean noTrunc, RemoteSizes remote) {
     String id = noTrunc ? variant.digest().toString() : variant.shortId();
     String created = variant.isPresent() ? "" : "-";
     return String.join("\t", CHILD + id, CHILD + variant.platform(), "", created, "",
-        HumanSize.format(variant.available() ? variant.contentSize() : 0),
+        SizeText.variant(image, variant, remote),
         HumanSize.format(variant.available() ? variant.diskUsage() : 0),
         String.valueOf(variant.containers().size()), extra(variant));
   }

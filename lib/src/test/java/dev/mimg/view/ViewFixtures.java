@@ -5,6 +5,7 @@ import dev.mimg.model.Image;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
+import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Variant;
 import java.time.Instant;
 import java.util.List;
@@ -117,6 +118,16 @@ public final class ViewFixtures {
             new Variant(ATTESTED_ATT1, unknown, Variant.Kind.ATTESTATION, true, 840, 0, List.of(), ATTESTED_AMD64),
             new Variant(ATTESTED_ATT2, unknown, Variant.Kind.ATTESTATION, true, 838, 0, List.of(), ATTESTED_ARM64)),
         Map.of());
+  }
+
+  /**
+   * What a registry would answer for the fixtures' missing variants: alpine's four (2.68MB for 386, as Docker Hub's
+   * tag page lists alpine 3.16.3), bydigest's failing with a 401.
+   */
+  public static RemoteSizes remoteSizes() {
+    return RemoteSizes.of(
+        Map.of(ALPINE_ARM_V6, 2_490_000L, ALPINE_ARM_V7, 2_310_000L, ALPINE_386, 2_680_000L, ALPINE_PPC64LE, 2_670_000L),
+        Map.of(BYDIGEST_ID, "127.0.0.1:5123/mimg/bydigest@sha256:b1d1e5700002: unauthorized (401)"));
   }
 
   /** Every fixture, in listing order (repository, then tag; untagged after). */

@@ -1,0 +1,47 @@
+package dev.mimg.query;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/** Runs one task per item on at most {@code parallelism} daemon threads and waits for all of them. */
+final class BoundedParallel {
+
+  /** How many registry requests are in flight at once by default. */
+  static final int DEFAULT_PARALLELISM = 16;
+
+  private BoundedParallel() {
+  }
+
+  /** Each distinct item's completed future (done normally or exceptionally), in the items' order. */
+  static <T, R> Map<T, CompletableFuture<R>> run(Collection<T> items, int parallelism, Function<T, R> task) {
+    Map<T, CompletableFuture<R>> futures = new LinkedHashMap<>();
+    if (items.isEmpty()) {
+      return futures;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, items.size())), runnable -> {
+      Thread thread = new Thread(runnable, "mimg-registry");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      items.forEach(item -> futures.computeIfAbsent(item, key -> CompletableFuture.supplyAsync(() -> task.apply(key), pool)));
+      CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+      return futures;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The one-line reason a future failed. */
+  static String reason(Throwable failure) {
+    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return message.lines().findFirst().orElse("").strip();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.mimg.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.model.Descriptor;
+import dev.mimg.model.Digest;
+import dev.mimg.model.ImageIndex;
+import dev.mimg.model.ImageManifest;
+import dev.mimg.model.MediaTypes;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import dev.mimg.registry.Fetched;
+import dev.mimg.registry.RegistryClient;
+import dev.mimg.registry.RegistryException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The variants of a reference straight from its registry, pulling nothing: an index's children (their manifests
+ * fetched by digest, 16 at a time, for their sizes), or a single manifest (its config read for the platform).
+ */
+public final class RemoteListing {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Platform UNKNOWN = Platform.of("unknown", "unknown", "");
+  private static final int MAX_CONFIG_BYTES = 16 << 20;
+
+  private RemoteListing() {
+  }
+
+  /** One element per manifest the reference names, in index order (attestations included). */
+  public static List<RemoteVariant> of(Reference reference, RegistryClient client) {
+    Fetched top = client.manifest(reference);
+    if (!MediaTypes.isIndex(top.mediaType())) {
+      ImageManifest manifest = ManifestContent.parse(top);
+      return List.of(new RemoteVariant(top.digest(), top.mediaType(), configPlatform(reference, manifest, client),
+          Variant.Kind.IMAGE, ManifestContent.size(top), null));
+    }
+    ImageIndex index = parseIndex(top);
+    List<Digest> digests = index.manifests().stream().map(Descriptor::digest).distinct().toList();
+    Map<Digest, CompletableFuture<Long>> sizes = BoundedParallel.run(digests, BoundedParallel.DEFAULT_PARALLELISM,
+        digest -> ManifestContent.size(client.manifest(reference, digest)));
+    return index.manifests().stream().map(child -> variant(child, size(sizes.get(child.digest())))).toList();
+  }
+
+  private static RemoteVariant variant(Descriptor child, long size) {
+    boolean attestation = child.isAttestation();
+    String subject = child.annotations().get(Descriptor.REFERENCE_DIGEST_ANNOTATION);
+    return new RemoteVariant(child.digest(), child.mediaType(), child.declaredPlatform().orElse(UNKNOWN),
+        attestation ? Variant.Kind.ATTESTATION : Variant.Kind.IMAGE, size,
+        attestation && subject != null ? Digest.parse(subject) : null);
+  }
+
+  private static long size(CompletableFuture<Long> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : new RegistryException(BoundedParallel.reason(e), e);
+    }
+  }
+
+  private static ImageIndex parseIndex(Fetched fetched) {
+    try {
+      return JSON.readValue(fetched.bytes(), ImageIndex.class);
+    } catch (IOException e) {
+      throw new RegistryException(fetched.digest() + " is not a valid index: "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+    }
+  }
+
+  private static Platform configPlatform(Reference reference, ImageManifest manifest, RegistryClient client) {
+    if (manifest.config().size() > MAX_CONFIG_BYTES) {
+      return UNKNOWN;
+    }
+    try (InputStream config = client.blob(reference, manifest.config())) {
+      JsonNode json = JSON.readTree(config.readAllBytes());
+      if (json == null || !json.path("os").isTextual() || !json.path("architecture").isTextual()) {
+        return UNKNOWN;
+      }
+      return Platform.of(json.path("os").asText(), json.path("architecture").asText(), json.path("variant").asText(""));
+    } catch (IOException e) {
+      throw new RegistryException(reference.familiarString() + ": the config " + manifest.config().digest()
+          + " could not be read: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.mimg.query;
+
+import dev.mimg.model.Digest;
+import dev.mimg.model.Image;
+import dev.mimg.model.Reference;
+import dev.mimg.model.RemoteSizes;
+import dev.mimg.model.Variant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The registry's sizes of the images' missing platform variants: each one's manifest (no layer) is fetched by digest
+ * from the repository of the image's first tag (else digest reference), {@code parallelism} at a time, each
+ * (repository, digest) once. Dangling and complete images are not looked up. A failure only marks its image.
+ */
+public final class RemoteTotals {
+
+  private RemoteTotals() {
+  }
+
+  /** The missing variants' sizes of {@code images}, 16 requests at a time. */
+  public static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher) {
+    return fetch(images, fetcher, BoundedParallel.DEFAULT_PARALLELISM);
+  }
+
+  /** The missing variants' sizes of {@code images}, {@code parallelism} requests at a time. */
+  public static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher, int parallelism) {
+    Map<Image, List<Lookup>> lookups = new HashMap<>();
+    Set<Lookup> distinct = new LinkedHashSet<>();
+    for (Image image : images) {
+      List<Lookup> own = lookups(image);
+      lookups.put(image, own);
+      distinct.addAll(own);
+    }
+    Map<Lookup, CompletableFuture<Long>> sizes = BoundedParallel.run(distinct, parallelism,
+        lookup -> ManifestContent.size(fetcher.manifest(lookup.repository(), lookup.digest())));
+    Map<Digest, Long> variantSizes = new HashMap<>();
+    Map<Digest, String> failures = new HashMap<>();
+    lookups.forEach((image, own) -> own.forEach(lookup -> sizes.get(lookup).whenComplete((size, failure) -> {
+      if (failure == null) {
+        variantSizes.put(lookup.digest(), size);
+      } else {
+        failures.putIfAbsent(image.id(), BoundedParallel.reason(failure));
+      }
+    })));
+    return RemoteSizes.of(variantSizes, failures);
+  }
+
+  /** The repository an image's missing variants are fetched from: that of its first tag, else digest reference. */
+  public static Optional<Reference> repository(Image image) {
+    return image.tags().stream().findFirst().or(() -> image.digestRefs().stream().findFirst());
+  }
+
+  private static List<Lookup> lookups(Image image) {
+    Optional<Reference> repository = repository(image);
+    List<Lookup> own = new ArrayList<>();
+    if (repository.isPresent() && image.isShallow()) {
+      for (Variant variant : image.platformVariants()) {
+        if (!variant.available()) {
+          own.add(new Lookup(repository.get(), variant.digest()));
+        }
+      }
+    }
+    return own;
+  }
+
+  /** One manifest to fetch; equal for the same repository and digest whatever the tag. */
+  private record Lookup(Reference repository, Digest digest) {
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Lookup other && repository.name().equals(other.repository.name())
+          && digest.equals(other.digest);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * repository.name().hashCode() + digest.hashCode();
+    }
+  }
+}
