@@ -1,0 +1,80 @@
+package dev.mimg.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.bed.Bed;
+import dev.mimg.model.Image;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import dev.mimg.query.Mimg;
+import dev.mimg.query.Puller;
+import dev.mimg.store.oci.OciLayout;
+import dev.mimg.store.oci.OciLayoutStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** OCI layouts across tools: skopeo's read by mimg, mimg's read by skopeo and pushed by crane (Debian's builds). */
+class LayoutInteropTest {
+
+  @TempDir
+  Path dir;
+
+  private static String skopeo(String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of("skopeo"));
+    command.addAll(List.of(args));
+    return Bed.run(command, Map.of());
+  }
+
+  @Test
+  void aLayoutSkopeoWroteIsReadWithTheRegistrysPlatformsDigestsAndSizes() throws Exception {
+    String ref = Bed.ref("mimg/alpine:3.16");
+    Path layout = dir.resolve("alpine");
+    skopeo("copy", "-q", "--multi-arch", "all", "--src-tls-verify=false", "docker://" + ref, "oci:" + layout + ":3.16");
+    JsonNode index = new ObjectMapper().readTree(Bed.crane("manifest", ref));
+    try (OciLayoutStore store = OciLayoutStore.open(layout)) {
+      Image image = Mimg.images(store).first().orElseThrow();
+      assertThat(image.tags()).map(Reference::toString).containsExactly("docker.io/library/alpine:3.16");
+      assertThat(image.id().toString()).isEqualTo(Bed.crane("digest", ref).strip());
+      assertThat(image.present().size() + "/" + image.total()).isEqualTo("7/7");
+      int i = 0;
+      for (Variant variant : image.platformVariants()) {
+        JsonNode child = index.path("manifests").get(i++);
+        assertThat(variant.digest().toString()).isEqualTo(child.path("digest").asText());
+        assertThat(variant.contentSize()).isEqualTo(RegistrySizes.contentSize(
+            Bed.crane("manifest", Bed.ref("mimg/alpine@") + child.path("digest").asText())));
+      }
+    }
+  }
+
+  @Test
+  void aLayoutMimgWroteIsReadBySkopeoAndPushedByCrane() {
+    String ref = Bed.ref("mimg/alpine:3.16");
+    Path layout = dir.resolve("mimg");
+    try (OciLayoutStore store = new OciLayoutStore(OciLayout.create(layout), Platform.host())) {
+      new Puller(store, event -> { }).pull(Reference.parse(ref),
+          List.of(Platform.parse("linux/amd64"), Platform.parse("linux/s390x")), false, false);
+    }
+    String digest = Bed.crane("digest", ref).strip();
+    assertThat(skopeo("inspect", "--format", "{{.Digest}}", "oci:" + layout + ":" + ref).strip()).isEqualTo(digest);
+    assertThat(skopeo("inspect", "--raw", "oci:" + layout + ":" + ref)).isEqualTo(Bed.crane("manifest", ref));
+  }
+
+  @Test
+  void aCompleteLayoutMimgWroteIsPushedByCraneAsTheSameIndex() {
+    String ref = Bed.ref("mimg/rmme:1");
+    Path layout = dir.resolve("complete");
+    try (OciLayoutStore store = new OciLayoutStore(OciLayout.create(layout), Platform.host())) {
+      new Puller(store, event -> { }).pull(Reference.parse(ref), List.of(), true, false);
+      assertThat(Mimg.images(store).first().map(i -> i.present().size() + "/" + i.total())).contains("4/4");
+    }
+    String copy = Bed.ref("interop/from-mimg:1");
+    Bed.crane("push", layout.toString(), copy);
+    assertThat(Bed.crane("digest", copy).strip()).isEqualTo(Bed.crane("digest", ref).strip());
+  }
+}
