@@ -84,13 +84,24 @@ final class BlobFetcher {
       return;
     }
     progress.accept(new PullEvent(id, "Pulling fs layer", 0, 0));
-    try (InputStream in = new ProgressStream(registry.blob(repository, blob), id, blob.size(), progress)) {
+    String subject = repository.familiarName() + "@" + blob.digest();
+    ProgressStream in = new ProgressStream(registry.blob(repository, blob), id, blob.size(), progress);
+    try (in) {
       layout.putBlob(blob.digest(), blob.size(), in);
+    } catch (StoreException e) {
+      throw in.failure() == null ? e : new StoreException(downloadFailure(subject, in), e);
     } catch (IOException e) {
-      throw new StoreException("cannot download " + repository.familiarName() + "@" + blob.digest() + ": "
-          + e.getMessage(), e);
+      throw new StoreException("cannot pull " + subject + ": " + e.getMessage(), e);
     }
     progress.accept(new PullEvent(id, "Download complete", 0, 0));
+  }
+
+  /** One line for a download that failed while reading: the registry's check, or where the transfer broke off. */
+  private static String downloadFailure(String subject, ProgressStream in) {
+    String message = String.valueOf(in.failure().getMessage()).replaceAll("\\s+", " ").strip();
+    return "cannot pull " + (message.startsWith(subject) ? message
+        : subject + ": the download broke off after " + in.current() + " bytes (" + message + ")")
+        + "; nothing was stored";
   }
 
   private static void await(Future<?> download) {

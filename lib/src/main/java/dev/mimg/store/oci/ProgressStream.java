@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
 
-/** Counts the bytes of a blob download and reports "Downloading" progress every {@value #STEP} bytes or so. */
+/** Counts the bytes of a blob download, keeps its read failure and reports "Downloading" progress every {@value #STEP} bytes or so. */
 final class ProgressStream extends FilterInputStream {
 
   private static final long STEP = 256 * 1024;
@@ -16,6 +16,7 @@ final class ProgressStream extends FilterInputStream {
   private final Consumer<PullEvent> progress;
   private long current;
   private long reported;
+  private volatile IOException failure;
 
   /** Wraps {@code in}, a blob of {@code total} bytes shown as {@code id}. */
   ProgressStream(InputStream in, String id, long total, Consumer<PullEvent> progress) {
@@ -27,16 +28,31 @@ final class ProgressStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    int b = super.read();
-    counted(b < 0 ? -1 : 1);
-    return b;
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
-    int n = super.read(buffer, offset, length);
-    counted(n);
-    return n;
+    try {
+      int n = super.read(buffer, offset, length);
+      counted(n);
+      return n;
+    } catch (IOException e) {
+      failure = e;
+      throw e;
+    }
+  }
+
+  /** The read failure (a broken connection, a size or digest mismatch), or null. */
+  IOException failure() {
+    return failure;
+  }
+
+  /** The bytes read so far. */
+  long current() {
+    return current;
   }
 
   private void counted(int n) {

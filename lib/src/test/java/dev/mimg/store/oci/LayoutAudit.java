@@ -66,6 +66,16 @@ final class LayoutAudit {
     return present;
   }
 
+  /** Asserts every blob file, reachable or not, hashes to its name (no partial or wrong content under a digest). */
+  static void allBlobsIntact(Path dir) {
+    try (Stream<Path> files = Files.list(dir.resolve("blobs/sha256"))) {
+      files.filter(f -> !f.getFileName().toString().startsWith(".")).forEach(f ->
+          assertThat(sha256(bytes(f))).as(f.toString()).isEqualTo(f.getFileName().toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Files whose name starts with '.' (temporary files), except the layout's lock file. */
   static List<Path> temporaryFiles(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
