@@ -8,14 +8,14 @@ import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -55,12 +55,12 @@ final class BlobFetcher {
       return thread;
     });
     try {
-      List<Future<?>> downloads = new ArrayList<>();
+      CompletionService<Void> downloads = new ExecutorCompletionService<>(pool);
       for (Descriptor blob : wanted.values()) {
-        downloads.add(pool.submit(() -> fetchOne(repository, blob)));
+        downloads.submit(() -> fetchOne(repository, blob), null);
       }
-      for (Future<?> download : downloads) {
-        await(download);
+      for (int done = 0; done < wanted.size(); done++) {
+        await(downloads);
       }
     } finally {
       stop(pool);
@@ -104,9 +104,10 @@ final class BlobFetcher {
         + "; nothing was stored";
   }
 
-  private static void await(Future<?> download) {
+  /** Waits for the next download to end, whichever it is, so the first failure stops the others at once. */
+  private static void await(CompletionService<Void> downloads) {
     try {
-      download.get();
+      downloads.take().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("the pull was interrupted");
