@@ -23,12 +23,23 @@ final class MimgCommand implements Runnable {
           + "(default: DOCKER_HOST, DOCKER_CONTEXT, the current context, the default socket)")
   String host;
 
+  @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "STORE",
+      description = "Store to use: engine, engine:HOST or oci:DIR (default: MIMG_STORE, else the engine as -H finds "
+          + "it, else when no engine is configured or running the OCI layout ~/.local/share/mimg/store)")
+  String storeSpec;
+
   @Spec
   CommandSpec spec;
 
-  /** Opens the store the options name. */
+  /** Opens the store the options name, for reading (a missing {@code oci:DIR} is an error). */
   ImageStore store() {
-    return Stores.engine(host);
+    return store(false);
+  }
+
+  /** Opens the store the options name; {@code forWriting} lets a pull create a new {@code oci:DIR}. */
+  ImageStore store(boolean forWriting) {
+    return Stores.select(storeSpec, host, forWriting,
+        notice -> spec.commandLine().getErr().println("mimg: notice: " + notice));
   }
 
   @Override

@@ -56,7 +56,7 @@ final class PullCommand implements Callable<Integer> {
     Reference reference = Reference.parse(name);
     List<Platform> wanted = platforms.stream().map(Platform::parse).toList();
     PrintWriter out = spec.commandLine().getOut();
-    try (ImageStore store = parent.store()) {
+    try (ImageStore store = parent.store(true)) {
       Puller.Report report = new Puller(store, progress(out)).pull(reference, wanted, allPlatforms, resolve);
       out.print(report.describe());
       return Main.OK;

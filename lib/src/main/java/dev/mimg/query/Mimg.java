@@ -8,7 +8,10 @@ public final class Mimg {
   private Mimg() {
   }
 
-  /** A query over the default store (the engine found as the docker CLI finds it). */
+  /**
+   * A query over the default store: MIMG_STORE, else the engine found as the docker CLI finds it, else (no engine
+   * configured or running) the per-user OCI layout; see {@link Stores}.
+   */
   public static ImageQuery images() {
     return images(Stores.defaultStore());
   }
@@ -16,5 +19,10 @@ public final class Mimg {
   /** A query over the given store. */
   public static ImageQuery images(ImageStore store) {
     return new ImageQuery(store);
+  }
+
+  /** The store a spec names: {@code engine}, {@code engine:HOST} or {@code oci:DIR} (created when missing). */
+  public static ImageStore store(String spec) {
+    return Stores.open(spec, true);
   }
 }

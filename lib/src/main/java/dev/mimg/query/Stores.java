@@ -1,27 +1,105 @@
 package dev.mimg.query;
 
+import dev.mimg.model.InvalidInputException;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.docker.ApiVersion;
 import dev.mimg.store.docker.DockerEngineStore;
 import dev.mimg.store.docker.EngineEndpoint;
+import dev.mimg.store.oci.OciLayout;
+import dev.mimg.store.oci.OciLayoutStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** Finds the store to use: an explicit engine host, else the engine the docker CLI would use (DOCKER_API_VERSION pins the API). */
+/**
+ * Finds the store to use, first match wins: {@code --store SPEC}, {@code -H HOST}, {@code MIMG_STORE}, the engine
+ * that DOCKER_HOST / DOCKER_CONTEXT / the current context names, the default socket when it exists; only when no
+ * engine is configured or present, the per-user OCI layout under the XDG data directory (with a notice). A SPEC is
+ * {@code engine}, {@code engine:HOST} (a Docker host URL) or {@code oci:DIR}. An engine that was named and cannot
+ * be reached is an error, never a silent fallback. DOCKER_API_VERSION pins the engine's API version.
+ */
 public final class Stores {
 
   private Stores() {
   }
 
-  /** The engine named by DOCKER_HOST, DOCKER_CONTEXT, the current context, or the default socket. */
+  /** The default store (no flags), telling notices to standard error as {@code mimg: notice: ...}. */
   public static ImageStore defaultStore() {
-    return engine(null);
+    return select(null, null, false, notice -> System.err.println("mimg: notice: " + notice));
   }
 
-  /** The engine at {@code host} (a Docker host URL), or the default one when host is null. */
+  /**
+   * The store the flags, the environment and the machine name (see the class doc). {@code forWriting} lets an
+   * {@code oci:DIR} that does not exist yet be created (a pull); otherwise a missing layout is an error.
+   */
+  public static ImageStore select(String storeSpec, String hostFlag, boolean forWriting, Consumer<String> notices) {
+    return select(storeSpec, hostFlag, forWriting, notices, System.getenv(),
+        Path.of(EngineEndpoint.DEFAULT_HOST.getPath()));
+  }
+
+  /** {@link #select(String, String, boolean, Consumer)} with the environment and the default socket given. */
+  static ImageStore select(String storeSpec, String hostFlag, boolean forWriting, Consumer<String> notices,
+      Map<String, String> env, Path defaultSocket) {
+    boolean hasSpec = storeSpec != null && !storeSpec.isBlank();
+    if (hasSpec && hostFlag != null && !hostFlag.isBlank()) {
+      throw new InvalidInputException("--store and -H both name a store: give one (--store engine:HOST is -H HOST)");
+    }
+    if (hasSpec) {
+      return open(storeSpec, forWriting);
+    }
+    if (hostFlag != null && !hostFlag.isBlank()) {
+      return engine(hostFlag);
+    }
+    String fromEnv = env.get("MIMG_STORE");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return open(fromEnv, forWriting);
+    }
+    EngineEndpoint endpoint = EngineEndpoint.resolve(null, env, EngineEndpoint.dockerConfigDir(env));
+    if (endpoint.named() || Files.exists(defaultSocket)) {
+      return engine(endpoint);
+    }
+    Path layout = userLayout(env);
+    notices.accept("no Docker engine configured or running; using the OCI layout " + layout
+        + " (--store engine:HOST or oci:DIR chooses another)");
+    return new OciLayoutStore(OciLayout.create(layout), dev.mimg.model.Platform.host());
+  }
+
+  /** The store a SPEC names: {@code engine}, {@code engine:HOST} or {@code oci:DIR}. */
+  public static ImageStore open(String spec, boolean forWriting) {
+    if (spec.equals("engine")) {
+      return engine((String) null);
+    }
+    if (spec.startsWith("engine:")) {
+      return engine(spec.substring("engine:".length()));
+    }
+    if (spec.startsWith("oci:") && spec.length() > "oci:".length()) {
+      Path dir = Path.of(spec.substring("oci:".length()));
+      if (!forWriting && !Files.exists(dir)) {
+        throw new InvalidInputException("no OCI image layout at " + dir + " (mimg pull --store " + spec
+            + " creates one)");
+      }
+      return new OciLayoutStore(forWriting ? OciLayout.create(dir) : OciLayout.open(dir), dev.mimg.model.Platform.host());
+    }
+    throw new InvalidInputException("invalid store \"" + spec + "\": expected engine, engine:HOST or oci:DIR");
+  }
+
+  /** The engine at {@code host} (a Docker host URL), or the one the docker CLI would use when host is null. */
   public static ImageStore engine(String host) {
     Map<String, String> env = System.getenv();
-    String version = env.get("DOCKER_API_VERSION");
-    return DockerEngineStore.connect(EngineEndpoint.resolve(host, env, EngineEndpoint.dockerConfigDir(env)),
-        version == null || version.isBlank() ? null : ApiVersion.parse(version));
+    return engine(EngineEndpoint.resolve(host, env, EngineEndpoint.dockerConfigDir(env)));
+  }
+
+  private static ImageStore engine(EngineEndpoint endpoint) {
+    String version = System.getenv("DOCKER_API_VERSION");
+    return DockerEngineStore.connect(endpoint, version == null || version.isBlank() ? null : ApiVersion.parse(version));
+  }
+
+  /** The per-user layout: {@code $XDG_DATA_HOME/mimg/store}, by default {@code ~/.local/share/mimg/store}. */
+  static Path userLayout(Map<String, String> env) {
+    String data = env.get("XDG_DATA_HOME");
+    Path base = data != null && !data.isBlank() ? Path.of(data)
+        : Path.of(System.getProperty("user.home"), ".local", "share");
+    return base.resolve("mimg").resolve("store");
   }
 }

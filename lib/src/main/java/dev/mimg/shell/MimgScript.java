@@ -66,8 +66,11 @@ public abstract class MimgScript extends Script {
     return Mimg.images(store);
   }
 
-  /** The Docker engine at a host URL such as {@code unix:///var/run/docker.sock}. */
-  public ImageStore store(String host) {
-    return Stores.engine(host);
+  /**
+   * The store a spec names: {@code oci:DIR}, {@code engine}, {@code engine:HOST}, or a bare Docker host URL such
+   * as {@code unix:///var/run/docker.sock}.
+   */
+  public ImageStore store(String spec) {
+    return Stores.open(spec.matches("[a-z]+://.*") ? "engine:" + spec : spec, true);
   }
 }

@@ -14,7 +14,8 @@ import org.jline.terminal.TerminalBuilder;
 /**
  * Entry of the Groovy side ({@code ./mimg shell}, {@code ./mimg run}, {@code jbang mimg-shell@...}), kept apart
  * from the CLI so that Groovy never loads for {@code mimg ls}:
- * {@code shell [-H HOST]}, {@code run [-H HOST] SCRIPT.groovy [ARGS...]}, {@code run [-H HOST] -e EXPRESSION}.
+ * {@code shell [-H HOST|--store SPEC]}, {@code run [-H HOST|--store SPEC] SCRIPT.groovy [ARGS...]},
+ * {@code run [-H HOST|--store SPEC] -e EXPRESSION}.
  * {@code --dry-run} anywhere after {@code run} makes every mutation of the script a dry run (it is taken by mimg,
  * never passed to the script: a policy run with it cannot change anything).
  */
@@ -34,11 +35,16 @@ public final class ShellMain {
     String command = rest.isEmpty() ? "shell" : rest.remove(0);
     boolean dryRun = command.equals("run") && rest.removeIf("--dry-run"::equals);
     String host = null;
-    if (rest.size() >= 2 && (rest.get(0).equals("-H") || rest.get(0).equals("--host"))) {
-      host = rest.get(1);
+    String storeSpec = null;
+    while (rest.size() >= 2 && List.of("-H", "--host", "--store").contains(rest.get(0))) {
+      if (rest.get(0).equals("--store")) {
+        storeSpec = rest.get(1);
+      } else {
+        host = rest.get(1);
+      }
       rest.subList(0, 2).clear();
     }
-    try (ImageStore store = Stores.engine(host)) {
+    try (ImageStore store = Stores.select(storeSpec, host, false, notice -> err.println("mimg: notice: " + notice))) {
       switch (command) {
         case "shell" -> {
           try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {

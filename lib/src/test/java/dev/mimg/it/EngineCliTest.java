@@ -102,7 +102,9 @@ class EngineCliTest {
   void shallowFilterAndCounts() {
     Result shallow = snap("ls", "--filter", "shallow=true", "--counts", "--format", "{{.Repository}} {{.PlatformCount}}");
     assertThat(lines(shallow.out())).containsExactly(
-        Bed.ref("mimg/alpine") + " 3/7", Bed.ref("mimg/alpine") + " 3/7", Bed.ref("mimg/attested") + " 1/2",
+        Bed.ref("mimg/alpine") + " 3/7", Bed.ref("mimg/alpine") + " 3/7", Bed.ref("mimg/app") + " 1/2",
+        Bed.ref("mimg/app") + " 1/2", Bed.ref("mimg/app") + " 1/2", Bed.ref("mimg/app") + " 1/2",
+        Bed.ref("mimg/app") + " 1/2", Bed.ref("mimg/attested") + " 1/2",
         Bed.ref("mimg/busybox") + " 1/4", Bed.ref("mimg/bydigest") + " 1/2");
     Result complete = snap("ls", "--filter", "shallow=false", "--format", "{{.Repository}} {{.PlatformCount}}");
     assertThat(lines(complete.out())).containsExactly(Bed.ref("mimg/moving") + " 1/1 all",
