@@ -11,6 +11,7 @@ import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
+import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
@@ -35,18 +36,26 @@ import java.util.function.Consumer;
  * {@code crane pull --annotate-ref} write it ({@code 127.0.0.1:5123/mimg/alpine:3.16}), or a bare tag as skopeo
  * writes it ({@code 3.16}), listed as {@code <layout directory name>:<tag>} (the directory name lower-cased, other
  * characters turned into '-'). An entry without a name is an untagged (dangling) image. The layout has no
- * containers. Pulling into a layout is not there yet: {@link OciLayout} has the primitives it will use.
+ * containers. A pull writes content bottom-up and the name last ({@link LayoutPuller}); a pull by digest names the
+ * entry {@code repo@sha256:...} (a digest reference, not a tag); a tag that moves leaves its old image unnamed.
  */
 public final class OciLayoutStore implements ImageStore {
 
   private final OciLayout layout;
   private final Platform host;
+  private RegistryClient registry;
   private final Set<String> notices = Collections.synchronizedSet(new LinkedHashSet<>());
 
   /** A store over an opened layout; the host platform picks the variant whose config dates an index. */
   public OciLayoutStore(OciLayout layout, Platform host) {
+    this(layout, host, null);
+  }
+
+  /** Like {@link #OciLayoutStore(OciLayout, Platform)}, pulling through {@code registry} (null: one from the environment). */
+  public OciLayoutStore(OciLayout layout, Platform host, RegistryClient registry) {
     this.layout = layout;
     this.host = host;
+    this.registry = registry;
   }
 
   /** Opens the layout in {@code directory} as a store (one-line {@link StoreException} when it is none). */
@@ -119,14 +128,16 @@ public final class OciLayoutStore implements ImageStore {
     });
   }
 
+  /** Fetches the image the reference names now into the layout and names it last; see {@link LayoutPuller}. */
   @Override
   public void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
-    throw new StoreException("pull into an OCI layout is not available yet");
+    puller().pull(reference, platform, progress);
   }
 
+  /** Fetches one more platform of a stored index by digest; no name changes. */
   @Override
   public void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {
-    throw new StoreException("pull into an OCI layout is not available yet");
+    puller().backfill(image, repository, platform, progress);
   }
 
   @Override
@@ -144,6 +155,15 @@ public final class OciLayoutStore implements ImageStore {
   @Override
   public void close() {
     // nothing is held open between calls
+  }
+
+  private LayoutPuller puller() {
+    synchronized (this) {
+      if (registry == null) {
+        registry = RegistryClient.fromEnvironment();
+      }
+      return new LayoutPuller(registry, layout, host);
+    }
   }
 
   private LayoutImages reader() {

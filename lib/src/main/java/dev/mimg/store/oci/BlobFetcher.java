@@ -1,0 +1,121 @@
+package dev.mimg.store.oci;
+
+import dev.mimg.model.Descriptor;
+import dev.mimg.model.Digest;
+import dev.mimg.model.Reference;
+import dev.mimg.registry.RegistryClient;
+import dev.mimg.store.PullEvent;
+import dev.mimg.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Downloads blobs (configs and layers) from a registry into a layout, {@value #PARALLEL} at a time; blobs already
+ * present are skipped. Each blob is verified by {@link OciLayout#putBlob} before it appears; on the first failure
+ * the other downloads are cancelled (their temporary files go with them) and that failure is thrown.
+ */
+final class BlobFetcher {
+
+  /** How many blobs download at once. */
+  static final int PARALLEL = 4;
+  private static final long STOP_WAIT_SECONDS = 30;
+
+  private final RegistryClient registry;
+  private final OciLayout layout;
+  private final Consumer<PullEvent> progress;
+
+  /** A fetcher into {@code layout}; {@code progress} is called from the download threads, one call at a time. */
+  BlobFetcher(RegistryClient registry, OciLayout layout, Consumer<PullEvent> progress) {
+    this.registry = registry;
+    this.layout = layout;
+    this.progress = event -> {
+      synchronized (this) {
+        progress.accept(event);
+      }
+    };
+  }
+
+  /** Fetches every blob of {@code blobs} the layout lacks from {@code repository}; returns when all are stored. */
+  void fetch(Reference repository, List<Descriptor> blobs) {
+    Map<Digest, Descriptor> wanted = new LinkedHashMap<>();
+    blobs.forEach(blob -> wanted.putIfAbsent(blob.digest(), blob));
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, runnable -> {
+      Thread thread = new Thread(runnable, "mimg-blob");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      CompletionService<Void> downloads = new ExecutorCompletionService<>(pool);
+      for (Descriptor blob : wanted.values()) {
+        downloads.submit(() -> fetchOne(repository, blob), null);
+      }
+      for (int done = 0; done < wanted.size(); done++) {
+        await(downloads);
+      }
+    } finally {
+      stop(pool);
+    }
+  }
+
+  /** Cancels what still runs and waits for it, so no download writes on after the fetch has returned. */
+  private static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void fetchOne(Reference repository, Descriptor blob) {
+    String id = blob.digest().shortId();
+    if (layout.hasBlob(blob.digest())) {
+      progress.accept(new PullEvent(id, "Already exists", 0, 0));
+      return;
+    }
+    progress.accept(new PullEvent(id, "Pulling fs layer", 0, 0));
+    String subject = repository.familiarName() + "@" + blob.digest();
+    ProgressStream in = new ProgressStream(registry.blob(repository, blob), id, blob.size(), progress);
+    try (in) {
+      layout.putBlob(blob.digest(), blob.size(), in);
+    } catch (StoreException e) {
+      throw in.failure() == null ? e : new StoreException(downloadFailure(subject, in), e);
+    } catch (IOException e) {
+      throw new StoreException("cannot pull " + subject + ": " + e.getMessage(), e);
+    }
+    progress.accept(new PullEvent(id, "Download complete", 0, 0));
+  }
+
+  /** One line for a download that failed while reading: the registry's check, or where the transfer broke off. */
+  private static String downloadFailure(String subject, ProgressStream in) {
+    String message = String.valueOf(in.failure().getMessage()).replaceAll("\\s+", " ").strip();
+    return "cannot pull " + (message.startsWith(subject) ? message
+        : subject + ": the download broke off after " + in.current() + " bytes (" + message + ")")
+        + "; nothing was stored";
+  }
+
+  /** Waits for the next download to end, whichever it is, so the first failure stops the others at once. */
+  private static void await(CompletionService<Void> downloads) {
+    try {
+      downloads.take().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("the pull was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new StoreException(String.valueOf(e.getCause().getMessage()), e.getCause());
+    }
+  }
+}

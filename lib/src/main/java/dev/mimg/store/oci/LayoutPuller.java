@@ -1,0 +1,140 @@
+package dev.mimg.store.oci;
+
+import dev.mimg.model.Descriptor;
+import dev.mimg.model.Digest;
+import dev.mimg.model.Image;
+import dev.mimg.model.ImageIndex;
+import dev.mimg.model.ImageManifest;
+import dev.mimg.model.MediaTypes;
+import dev.mimg.model.Platform;
+import dev.mimg.model.PlatformMatcher;
+import dev.mimg.model.Reference;
+import dev.mimg.registry.Fetched;
+import dev.mimg.registry.RegistryClient;
+import dev.mimg.registry.RegistryException;
+import dev.mimg.store.PullEvent;
+import dev.mimg.store.StoreException;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Pulls from a registry into a layout, in the layout's write order: layers and config, then the platform's
+ * manifest, then the index, all verified; the name ({@link LayoutNaming}) comes last, so a crash never leaves a
+ * name pointing at missing content (the blobs it leaves are unnamed, for {@link OciLayout#gc(java.time.Duration)}).
+ */
+final class LayoutPuller {
+
+  private final RegistryClient registry;
+  private final OciLayout layout;
+  private final Platform host;
+
+  /** A puller from {@code registry} into {@code layout}; {@code host} picks the default platform of an index. */
+  LayoutPuller(RegistryClient registry, OciLayout layout, Platform host) {
+    this.registry = registry;
+    this.layout = layout;
+    this.host = host;
+  }
+
+  /** Fetches what {@code reference} names now (one platform, the host's default when null) and names it. */
+  void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
+    String subject = reference.familiarString();
+    progress.accept(new PullEvent(reference.tag().orElse(""), "Pulling from " + reference.familiarName(), 0, 0));
+    Fetched top = registry.manifest(reference);
+    Descriptor entry = Descriptor.of(top.mediaType(), top.digest(), top.size());
+    if (MediaTypes.isIndex(top.mediaType())) {
+      ImageIndex index = parseIndex(top);
+      Descriptor child = ChildChooser.choose(index, platform, host, subject);
+      fetchManifest(reference, child.digest(), progress, subject);
+    } else if (MediaTypes.isManifest(top.mediaType())) {
+      ImageManifest manifest = parseManifest(top);
+      if (platform != null && manifest.config() != null) {
+        new BlobFetcher(registry, layout, progress).fetch(reference, List.of(manifest.config()));
+        checkPlatform(manifest.config(), platform, subject);
+      }
+      fetchContent(reference, manifest, progress);
+    } else {
+      throw new StoreException("cannot pull " + subject + ": unsupported media type " + top.mediaType());
+    }
+    put(top);
+    Reference name = reference.tag().isPresent()
+        ? Reference.parse(reference.name() + ":" + reference.tag().orElseThrow())
+        : Reference.parse(reference.name() + "@" + top.digest());
+    LayoutNaming.name(layout, name, entry);
+    progress.accept(new PullEvent("", "Digest: " + top.digest(), 0, 0));
+  }
+
+  /** Fetches {@code platform} of the stored index {@code image} by digest from {@code repository}; names stay. */
+  void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {
+    String subject = repository.familiarName() + "@" + image.id().shortId();
+    if (!layout.hasBlob(image.id())) {
+      throw new StoreException("the index " + image.id().shortId() + " of " + repository.familiarName()
+          + " is not in " + layout.directory() + "; use --resolve to pull the tag as it is now");
+    }
+    Digest child = image.id();
+    if (MediaTypes.isIndex(image.mediaType())) {
+      child = ChildChooser.choose(layout.readIndexBlob(image.id()), platform, host, "the stored index of " + subject)
+          .digest();
+    }
+    try {
+      fetchManifest(repository, child, progress, subject);
+    } catch (RegistryException e) {
+      if (e.getMessage().contains("not found (404)")) {
+        throw new StoreException("the registry no longer has " + platform + " (" + child.shortId()
+            + ") of the stored index " + image.id().shortId() + " of " + repository.familiarName()
+            + "; use --resolve to pull the tag as it is now", e);
+      }
+      throw e;
+    }
+  }
+
+  /** The manifest {@code digest} of {@code repository}, its config and layers, stored bottom-up. */
+  private void fetchManifest(Reference repository, Digest digest, Consumer<PullEvent> progress, String subject) {
+    Fetched fetched = registry.manifest(repository, digest);
+    if (!MediaTypes.isManifest(fetched.mediaType())) {
+      throw new StoreException("cannot pull " + subject + ": " + digest.shortId() + " is a " + fetched.mediaType()
+          + ", not an image manifest");
+    }
+    fetchContent(repository, parseManifest(fetched), progress);
+    put(fetched);
+  }
+
+  private void fetchContent(Reference repository, ImageManifest manifest, Consumer<PullEvent> progress) {
+    List<Descriptor> blobs = new ArrayList<>(manifest.layers());
+    if (manifest.config() != null) {
+      blobs.add(manifest.config());
+    }
+    new BlobFetcher(registry, layout, progress).fetch(repository, blobs);
+  }
+
+  /** A single manifest has no index to choose from: its config must be of the platform asked for. */
+  private void checkPlatform(Descriptor configBlob, Platform platform, String subject) {
+    var config = layout.readJsonBlob(configBlob.digest());
+    Platform actual = Platform.of(config.path("os").asText(""), config.path("architecture").asText(""),
+        config.path("variant").asText(""));
+    if (!PlatformMatcher.strict(platform).matches(actual)) {
+      throw new StoreException(subject + " is a single-platform image of " + actual + ", not " + platform);
+    }
+  }
+
+  private void put(Fetched fetched) {
+    layout.putBlob(fetched.digest(), fetched.size(), new ByteArrayInputStream(fetched.bytes()));
+  }
+
+  private static ImageIndex parseIndex(Fetched fetched) {
+    try {
+      return LayoutJson.index(fetched.bytes(), "index " + fetched.digest());
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("the registry sent an unreadable " + e.getMessage(), e);
+    }
+  }
+
+  private static ImageManifest parseManifest(Fetched fetched) {
+    try {
+      return LayoutJson.manifest(fetched.bytes(), "manifest " + fetched.digest());
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("the registry sent an unreadable " + e.getMessage(), e);
+    }
+  }
+}
