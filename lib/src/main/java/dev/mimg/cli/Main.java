@@ -22,6 +22,10 @@ public final class Main {
     System.exit(run(args));
   }
 
+  private static String firstLine(String message) {
+    return message == null ? "(no message)" : message.lines().findFirst().orElse("");
+  }
+
   /** Runs the CLI on stdout/stderr and returns its exit code. */
   public static int run(String... args) {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -39,6 +43,11 @@ public final class Main {
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       if (e instanceof StoreException || e instanceof IllegalArgumentException) {
         err.println("mimg: " + e.getMessage());
+        return FAILED;
+      }
+      if (e instanceof RuntimeException && System.getenv("MIMG_DEBUG") == null) {
+        err.println("mimg: unexpected " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
+            + " (MIMG_DEBUG=1 shows the stack trace)");
         return FAILED;
       }
       throw e;

@@ -5,6 +5,7 @@ import dev.mimg.store.ImageStore;
 import dev.mimg.store.docker.ApiVersion;
 import dev.mimg.store.docker.DockerEngineStore;
 import dev.mimg.store.docker.EngineEndpoint;
+import dev.mimg.store.oci.AbsentLayoutStore;
 import dev.mimg.store.oci.OciLayout;
 import dev.mimg.store.oci.OciLayoutStore;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * Finds the store to use, first match wins: {@code --store SPEC}, {@code -H HOST}, {@code MIMG_STORE}, the engine
  * that DOCKER_HOST / DOCKER_CONTEXT / the current context names, the default socket when it exists; only when no
- * engine is configured or present, the per-user OCI layout under the XDG data directory (with a notice). A SPEC is
+ * engine is configured or present, the per-user OCI layout under the XDG data directory (with a notice; created
+ * by the first pull, never by a read). A SPEC is
  * {@code engine}, {@code engine:HOST} (a Docker host URL) or {@code oci:DIR}. An engine that was named and cannot
  * be reached is an error, never a silent fallback. DOCKER_API_VERSION pins the engine's API version.
  */
@@ -62,7 +64,11 @@ public final class Stores {
     Path layout = userLayout(env);
     notices.accept("no Docker engine configured or running; using the OCI layout " + layout
         + " (--store engine:HOST or oci:DIR chooses another)");
-    return new OciLayoutStore(OciLayout.create(layout), dev.mimg.model.Platform.host());
+    if (!forWriting && !Files.exists(layout)) {
+      return new AbsentLayoutStore(layout);
+    }
+    return new OciLayoutStore(forWriting ? OciLayout.create(layout) : OciLayout.open(layout),
+        dev.mimg.model.Platform.host());
   }
 
   /** The store a SPEC names: {@code engine}, {@code engine:HOST} or {@code oci:DIR}. */

@@ -37,8 +37,19 @@ final class CredentialHelper {
       Process process = new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
       process.getOutputStream().write(server.getBytes(StandardCharsets.UTF_8));
       process.getOutputStream().close();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      // read the answer beside the clock: a helper waiting on a keychain prompt must not hang mimg
+      java.util.concurrent.CompletableFuture<byte[]> answered = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return process.getInputStream().readAllBytes();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      byte[] out;
+      try {
+        out = answered.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
         process.destroyForcibly();
         throw new RegistryException(program + " did not answer within " + TIMEOUT_SECONDS + " s");
       }

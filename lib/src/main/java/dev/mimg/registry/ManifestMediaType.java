@@ -6,7 +6,11 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 
-/** A fetched manifest's media type: the Content-Type, or the manifest's own {@code mediaType} when that is generic. */
+/**
+ * A fetched manifest's media type: the Content-Type, or the manifest's own {@code mediaType} when that is generic.
+ * A Content-Type that contradicts the manifest's own {@code mediaType} is refused: the content would be read as
+ * the wrong kind (an index with no children, say).
+ */
 final class ManifestMediaType {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,14 +23,21 @@ final class ManifestMediaType {
     String contentType = response.headers().firstValue("Content-Type").orElse("");
     int semicolon = contentType.indexOf(';');
     String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-    if (!type.isEmpty() && !type.equals("application/json") && !type.equals("text/plain")
-        && !type.equals("application/octet-stream")) {
-      return type;
-    }
+    String own;
     try {
-      return JSON.readTree(bytes).path("mediaType").asText(type);
+      own = JSON.readTree(bytes).path("mediaType").asText("");
     } catch (IOException e) {
-      return type;
+      own = "";
     }
+    boolean generic = type.isEmpty() || type.equals("application/json") || type.equals("text/plain")
+        || type.equals("application/octet-stream");
+    if (generic) {
+      return own.isEmpty() ? type : own;
+    }
+    if (!own.isEmpty() && !own.equals(type)) {
+      throw new RegistryException(response.uri() + ": the registry says the manifest is " + type
+          + " but the manifest says it is " + own);
+    }
+    return type;
   }
 }

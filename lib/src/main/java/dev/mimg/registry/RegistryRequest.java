@@ -7,6 +7,12 @@ import java.util.Map;
 /** One HTTP request to a registry or its token server: a GET, or a POST of a URL-encoded form. */
 record RegistryRequest(String method, URI uri, Map<String, String> headers, String form) {
 
+  /** The method and URI only: headers and form may carry credentials or tokens. */
+  @Override
+  public String toString() {
+    return method + " " + uri;
+  }
+
   /** Freezes the headers. */
   RegistryRequest {
     headers = Map.copyOf(headers);

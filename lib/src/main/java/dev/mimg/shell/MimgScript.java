@@ -63,7 +63,7 @@ public abstract class MimgScript extends Script {
 
   /** A query over the given store. */
   public ImageQuery images(ImageStore store) {
-    return Mimg.images(store);
+    return isDryRun() ? Mimg.images(store).dryRun() : Mimg.images(store);
   }
 
   /**
@@ -71,6 +71,7 @@ public abstract class MimgScript extends Script {
    * as {@code unix:///var/run/docker.sock}.
    */
   public ImageStore store(String spec) {
-    return Stores.open(spec.matches("[a-z]+://.*") ? "engine:" + spec : spec, true);
+    ImageStore store = Stores.open(spec.matches("[a-z]+://.*") ? "engine:" + spec : spec, !isDryRun());
+    return isDryRun() ? new dev.mimg.store.ReadOnlyStore(store) : store;
   }
 }

@@ -3,6 +3,7 @@ package dev.mimg.shell;
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.VariantQuery;
 import dev.mimg.store.ImageStore;
+import dev.mimg.store.ReadOnlyStore;
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class ScriptRunner {
   public ScriptRunner(ImageStore store, PrintWriter out, List<String> args, boolean dryRun) {
     this.out = out;
     Binding binding = new Binding();
-    binding.setVariable(MimgScript.STORE, store);
+    binding.setVariable(MimgScript.STORE, dryRun ? new ReadOnlyStore(store) : store);
     binding.setVariable("args", args.toArray(String[]::new));
     binding.setVariable("out", out);
     binding.setVariable(MimgScript.DRY_RUN, dryRun);

@@ -63,6 +63,13 @@ public final class ShellMain {
     } catch (StoreException | IllegalArgumentException e) {
       err.println("mimg: " + e.getMessage());
       return 1;
+    } catch (RuntimeException | java.io.IOException e) {
+      if (System.getenv("MIMG_DEBUG") != null) {
+        throw e;
+      }
+      err.println("mimg: " + e.getClass().getSimpleName() + ": "
+          + Shell.firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+      return 1;
     }
   }
 

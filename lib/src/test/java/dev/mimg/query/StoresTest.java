@@ -32,11 +32,16 @@ class StoresTest {
   void withNoEngineConfiguredOrPresentThePerUserLayoutIsUsedWithOneNotice() {
     try (ImageStore store = select(null, null, Map.of("XDG_DATA_HOME", dir.toString(), "DOCKER_CONFIG",
         dir.resolve("docker").toString()))) {
-      assertThat(store).isInstanceOf(OciLayoutStore.class);
       assertThat(store.describe()).contains(dir.resolve("mimg/store").toString());
       assertThat(store.images()).isEmpty();
     }
-    assertThat(notices).singleElement().asString().startsWith("no Docker engine configured or running; using the OCI layout "
+    assertThat(Files.exists(dir.resolve("mimg"))).as("a listing creates nothing").isFalse();
+    try (ImageStore store = Stores.select(null, null, true, notices::add, Map.of("XDG_DATA_HOME", dir.toString(),
+        "DOCKER_CONFIG", dir.resolve("docker").toString()), dir.resolve("no-docker.sock"))) {
+      assertThat(store).isInstanceOf(OciLayoutStore.class);
+    }
+    assertThat(dir.resolve("mimg/store/oci-layout")).as("a pull creates the layout").isRegularFile();
+    assertThat(notices).hasSize(2).first().asString().startsWith("no Docker engine configured or running; using the OCI layout "
         + dir.resolve("mimg/store"));
   }
 

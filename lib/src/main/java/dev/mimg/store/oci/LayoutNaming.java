@@ -23,11 +23,19 @@ final class LayoutNaming {
   /**
    * Gives {@code target} the name {@code reference} (a tag or a digest reference, full normalized form). Another
    * entry with that name loses it; if that leaves its image without an entry, it stays as an unnamed one. An
-   * unnamed entry of {@code target} is replaced, since the image now has a name.
+   * unnamed entry of {@code target} is replaced, since the image now has a name. Under the same lock it first
+   * checks that every blob of {@code content} is still there (a removal in another process may have collected
+   * blobs the pull found present), so no name ever points at missing content.
    */
-  static void name(OciLayout layout, Reference reference, Descriptor target) {
+  static void name(OciLayout layout, Reference reference, Descriptor target, List<Digest> content) {
     String name = reference.toString();
     layout.updateIndex(index -> {
+      for (Digest digest : content) {
+        if (!layout.hasBlob(digest)) {
+          throw new dev.mimg.store.StoreException("blob " + digest.shortId() + " of " + reference.familiarString()
+              + " was removed while it was being pulled (another mimg removed content); nothing was named: pull again");
+        }
+      }
       List<Descriptor> kept = new ArrayList<>();
       List<Descriptor> moved = new ArrayList<>();
       for (Descriptor entry : index.manifests()) {

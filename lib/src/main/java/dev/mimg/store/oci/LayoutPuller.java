@@ -43,17 +43,18 @@ final class LayoutPuller {
     progress.accept(new PullEvent(reference.tag().orElse(""), "Pulling from " + reference.familiarName(), 0, 0));
     Fetched top = registry.manifest(reference);
     Descriptor entry = Descriptor.of(top.mediaType(), top.digest(), top.size());
+    List<Digest> content = new ArrayList<>(List.of(top.digest()));
     if (MediaTypes.isIndex(top.mediaType())) {
       ImageIndex index = parseIndex(top);
       Descriptor child = ChildChooser.choose(index, platform, host, subject);
-      fetchManifest(reference, child.digest(), progress, subject);
+      content.addAll(fetchManifest(reference, child.digest(), progress, subject));
     } else if (MediaTypes.isManifest(top.mediaType())) {
       ImageManifest manifest = parseManifest(top);
       if (platform != null && manifest.config() != null) {
         new BlobFetcher(registry, layout, progress).fetch(reference, List.of(manifest.config()));
         checkPlatform(manifest.config(), platform, subject);
       }
-      fetchContent(reference, manifest, progress);
+      content.addAll(fetchContent(reference, manifest, progress));
     } else {
       throw new StoreException("cannot pull " + subject + ": unsupported media type " + top.mediaType());
     }
@@ -61,7 +62,7 @@ final class LayoutPuller {
     Reference name = reference.tag().isPresent()
         ? Reference.parse(reference.name() + ":" + reference.tag().orElseThrow())
         : Reference.parse(reference.name() + "@" + top.digest());
-    LayoutNaming.name(layout, name, entry);
+    LayoutNaming.name(layout, name, entry, content);
     progress.accept(new PullEvent("", "Digest: " + top.digest(), 0, 0));
   }
 
@@ -89,23 +90,28 @@ final class LayoutPuller {
     }
   }
 
-  /** The manifest {@code digest} of {@code repository}, its config and layers, stored bottom-up. */
-  private void fetchManifest(Reference repository, Digest digest, Consumer<PullEvent> progress, String subject) {
+  /** The manifest {@code digest} of {@code repository}, its config and layers, stored bottom-up; their digests. */
+  private List<Digest> fetchManifest(Reference repository, Digest digest, Consumer<PullEvent> progress,
+      String subject) {
     Fetched fetched = registry.manifest(repository, digest);
     if (!MediaTypes.isManifest(fetched.mediaType())) {
       throw new StoreException("cannot pull " + subject + ": " + digest.shortId() + " is a " + fetched.mediaType()
           + ", not an image manifest");
     }
-    fetchContent(repository, parseManifest(fetched), progress);
+    List<Digest> content = new ArrayList<>(fetchContent(repository, parseManifest(fetched), progress));
     put(fetched);
+    content.add(digest);
+    return content;
   }
 
-  private void fetchContent(Reference repository, ImageManifest manifest, Consumer<PullEvent> progress) {
+  /** Fetches a manifest's config and layers; returns their digests. */
+  private List<Digest> fetchContent(Reference repository, ImageManifest manifest, Consumer<PullEvent> progress) {
     List<Descriptor> blobs = new ArrayList<>(manifest.layers());
     if (manifest.config() != null) {
       blobs.add(manifest.config());
     }
     new BlobFetcher(registry, layout, progress).fetch(repository, blobs);
+    return blobs.stream().map(Descriptor::digest).toList();
   }
 
   /** A single manifest has no index to choose from: its config must be of the platform asked for. */

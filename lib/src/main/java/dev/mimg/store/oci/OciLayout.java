@@ -30,7 +30,8 @@ import java.util.function.UnaryOperator;
 /**
  * An OCI image layout directory: {@code oci-layout}, {@code index.json} and {@code blobs/<alg>/<hex>}.
  *
- * <p>Reads need no lock: every file is replaced by an atomic rename, so a reader sees the old or the new version.
+ * <p>Reads take no lock: every file is replaced by an atomic rename, so a reader sees the old or the new version;
+ * a blob a removal deletes meanwhile makes a reading fail, and the store reads again (see OciLayoutStore).
  * Writers of {@code index.json} and the garbage collector hold the layout's lock ({@value LayoutLock#FILE_NAME},
  * exclusive across threads and processes) and re-read {@code index.json} inside it, so no update is lost.
  * Blobs are written without the lock: content-addressed, verified before they appear.
@@ -182,6 +183,7 @@ public final class OciLayout {
         throw new StoreException("blob content does not match its digest: expected " + expected + ", got " + actual
             + " (" + digester.size() + " bytes); nothing was stored");
       }
+      shareable(temporary);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
       return true;
@@ -413,6 +415,16 @@ public final class OciLayout {
     }
   }
 
+  /**
+   * Gives a temporary file the mode other tools give layout files (rw-r--r--): temporary files are created
+   * owner-only, and a layout is often shared with another user or tool.
+   */
+  private static void shareable(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
   /** Writes {@code bytes} to a temporary file in {@code directory}, syncs it and renames it over {@code target}. */
   private static void writeAtomically(Path directory, Path target, byte[] bytes) throws IOException {
     Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
@@ -421,6 +433,7 @@ public final class OciLayout {
         channel.write(java.nio.ByteBuffer.wrap(bytes));
         channel.force(true);
       }
+      shareable(temporary);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
     } finally {

@@ -70,10 +70,20 @@ public final class OciLayoutStore implements ImageStore {
 
   @Override
   public List<Image> images() {
-    List<String> found = new ArrayList<>();
-    List<Image> images = reader().images(found);
-    notices.addAll(found);
-    return images;
+    for (int attempt = 1; ; attempt++) {
+      List<String> found = new ArrayList<>();
+      try {
+        List<Image> images = reader().images(found);
+        notices.addAll(found);
+        return images;
+      } catch (StoreException vanished) {
+        // reads take no lock: a removal in another process may delete a blob between "present?" and "read";
+        // a fresh reading sees the layout after that removal
+        if (attempt == 3) {
+          throw vanished;
+        }
+      }
+    }
   }
 
   @Override
@@ -110,8 +120,8 @@ public final class OciLayoutStore implements ImageStore {
         doomed.add(variant.digest());
         candidates.addAll(parts(variant.digest()));
       }
-      doomed.forEach(layout::deleteBlob);
       dropEntries(doomed);
+      doomed.forEach(layout::deleteBlob);
       return layout.collect(candidates);
     });
   }

@@ -1,0 +1,81 @@
+package dev.mimg.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mimg.model.Image;
+import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** A store seen through a dry run: every read passes through, every change is refused and nothing changes. */
+public final class ReadOnlyStore implements ImageStore {
+
+  private final ImageStore store;
+
+  /** Wraps {@code store}. */
+  public ReadOnlyStore(ImageStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public List<Image> images() {
+    return store.images();
+  }
+
+  @Override
+  public Optional<Image> current(Image image) {
+    return store.current(image);
+  }
+
+  @Override
+  public JsonNode inspect(Image image, Variant variant) {
+    return store.inspect(image, variant);
+  }
+
+  @Override
+  public Map<String, String> containerNames() {
+    return store.containerNames();
+  }
+
+  @Override
+  public void removeVariants(String name, List<Variant> variants) {
+    throw refused("remove variants of " + name);
+  }
+
+  @Override
+  public void removeImage(Image image) {
+    throw refused("remove image " + image.shortId());
+  }
+
+  @Override
+  public void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
+    throw refused("pull " + reference.familiarString());
+  }
+
+  @Override
+  public void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {
+    throw refused("pull " + platform + " into " + image.shortId());
+  }
+
+  private static StoreException refused(String what) {
+    return new StoreException("dry run: refused to " + what + "; nothing changed");
+  }
+
+  @Override
+  public String describe() {
+    return store.describe() + " (dry run)";
+  }
+
+  @Override
+  public List<String> notices() {
+    return store.notices();
+  }
+
+  /** Leaves the wrapped store open: whoever opened it closes it. */
+  @Override
+  public void close() {
+  }
+}
