@@ -48,7 +48,9 @@ final class CredentialHelper {
       byte[] out;
       try {
         out = answered.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+          throw new java.util.concurrent.TimeoutException();
+        }
       } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
         process.destroyForcibly();
         throw new RegistryException(program + " did not answer within " + TIMEOUT_SECONDS + " s");
