@@ -78,9 +78,14 @@ public final class RegistryClient {
     return fetchBlob(repository, descriptor.digest(), descriptor.size());
   }
 
-  /** The blob {@code digest} names, streamed; reading to the end throws an IOException on a digest mismatch. */
-  public InputStream blob(Reference repository, Digest digest) {
-    return fetchBlob(repository, digest, -1);
+  /**
+   * The blob {@code descriptor} names, streamed as the registry sends it, for a caller that checks digest and
+   * size itself before anything becomes visible (an OCI layout's {@code putBlob}): hashing every byte twice
+   * would double the work of a pull.
+   */
+  public InputStream blobVerifiedByCaller(Reference repository, Descriptor descriptor) {
+    String subject = blobSubject(repository, descriptor.digest());
+    return get(repository, "blobs/" + descriptor.digest(), Map.of(), subject).body();
   }
 
   private InputStream fetchBlob(Reference repository, Digest digest, long size) {

@@ -158,7 +158,7 @@ class RegistryClientLocalTest {
     try {
       String registry = serve(exchange -> send(exchange, 307, new byte[0],
           Map.of("Location", "http://localhost:" + storage.getAddress().getPort() + "/store/blob")));
-      try (InputStream in = client().blob(Reference.parse(registry + "/x/y:1"), Digest.sha256Of(blob))) {
+      try (InputStream in = client().blob(Reference.parse(registry + "/x/y:1"), dev.mimg.model.Descriptor.of("application/octet-stream", Digest.sha256Of(blob), blob.length))) {
         assertThat(in.readAllBytes()).isEqualTo(blob);
       }
       assertThat(withAuthorization).hasValue(0);

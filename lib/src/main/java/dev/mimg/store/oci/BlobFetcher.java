@@ -85,11 +85,13 @@ final class BlobFetcher {
     }
     progress.accept(new PullEvent(id, "Pulling fs layer", 0, 0));
     String subject = repository.familiarName() + "@" + blob.digest();
-    ProgressStream in = new ProgressStream(registry.blob(repository, blob), id, blob.size(), progress);
+    ProgressStream in = new ProgressStream(registry.blobVerifiedByCaller(repository, blob), id, blob.size(), progress);
     try (in) {
       layout.putBlob(blob.digest(), blob.size(), in);
     } catch (StoreException e) {
-      throw in.failure() == null ? e : new StoreException(downloadFailure(subject, in), e);
+      // the layout checked digest and size while storing: say where the content came from
+      throw new StoreException(in.failure() == null ? "cannot pull " + subject + ": " + e.getMessage()
+          : downloadFailure(subject, in), e);
     } catch (IOException e) {
       throw new StoreException("cannot pull " + subject + ": " + e.getMessage(), e);
     }

@@ -48,7 +48,7 @@ class LayoutPullFaultTest {
 
   @Test
   void aBlobWithWrongBytesFailsInOneLineAndLeavesTheLayoutAsItWas() throws Exception {
-    assertFailsCleanlyThenRerunCompletes(FaultyRegistry.Fault.CORRUPT_LARGE_BLOBS, ": the registry sent content with digest ");
+    assertFailsCleanlyThenRerunCompletes(FaultyRegistry.Fault.CORRUPT_LARGE_BLOBS, ": blob content does not match its digest: expected ");
   }
 
   @Test
