@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,10 +21,10 @@ final class HttpTransport {
   private static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(2);
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-  private final HttpClient http;
+  private final HttpClients http;
   private final RetryPolicy retry;
 
-  HttpTransport(HttpClient http, RetryPolicy retry) {
+  HttpTransport(HttpClients http, RetryPolicy retry) {
     this.http = http;
     this.retry = retry;
   }
@@ -86,7 +85,7 @@ final class HttpTransport {
     builder.method(request.method(), request.form() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(request.form()));
     try {
-      return http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return http.forUri(request.uri()).send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RegistryException(subject + ": interrupted", e);

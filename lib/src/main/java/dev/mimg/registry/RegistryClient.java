@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,9 +39,8 @@ public final class RegistryClient {
     Map<String, String> env = builder.env;
     CredentialSource credentials = builder.credentials != null ? builder.credentials
         : DockerConfigCredentials.fromEnvironment(env);
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(builder.connectTimeout)
-        .proxy(builder.proxy != null ? builder.proxy : new EnvironmentProxySelector(env)).build();
+    HttpClients http = new HttpClients(builder.connectTimeout,
+        builder.proxy != null ? builder.proxy : new EnvironmentProxySelector(env));
     this.transport = new HttpTransport(http, builder.retry);
     this.insecure = InsecureRegistries.of(builder.insecure, env);
     this.errors = new RegistryErrors(credentials);
