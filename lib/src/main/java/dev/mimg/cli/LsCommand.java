@@ -5,6 +5,7 @@ import dev.mimg.model.Reference;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Mimg;
+import dev.mimg.query.ManifestSizeCache;
 import dev.mimg.query.RemoteTotals;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.render.Terminal;
@@ -75,7 +76,8 @@ final class LsCommand implements Callable<Integer> {
       ListingOptions options = new ListingOptions(format, quiet, noTrunc, digests, counts, all,
           Terminal.isTty() ? Terminal.width() : 0, Instant.now());
       List<Image> images = query.list();
-      RemoteSizes sizes = remote && !quiet ? RemoteTotals.fetch(images, RegistryClient.fromEnvironment()::manifest)
+      RemoteSizes sizes = remote && !quiet ? RemoteTotals.fetch(images, RegistryClient.fromEnvironment()::manifest,
+          ManifestSizeCache.user())
           : RemoteSizes.NOT_ASKED;
       String text;
       if (tree && "json".equals(format)) {

@@ -207,9 +207,10 @@ public final class ImageQuery implements Iterable<Image> {
   /**
    * The registry's sizes of the matching images' missing variants (manifests only, no layer), so that
    * {@code remoteSizes().total(image)} is the image's size with every platform; failures are kept per image.
+   * Sizes already known by manifest digest come from the user's cache ({@link ManifestSizeCache}).
    */
   public RemoteSizes remoteSizes() {
-    return remoteSizes(RegistryClient.fromEnvironment()::manifest);
+    return RemoteTotals.fetch(list(), RegistryClient.fromEnvironment()::manifest, ManifestSizeCache.user());
   }
 
   /** {@link #remoteSizes()} with the manifests {@code fetcher} gives. */

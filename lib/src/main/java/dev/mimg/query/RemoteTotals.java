@@ -29,8 +29,23 @@ public final class RemoteTotals {
     return fetch(images, fetcher, BoundedParallel.DEFAULT_PARALLELISM);
   }
 
+  /**
+   * The missing variants' sizes of {@code images}, those the cache does not know fetched 16 at a time; the cache
+   * learns the new ones and is saved.
+   */
+  public static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher, ManifestSizeCache cache) {
+    RemoteSizes sizes = fetch(images, fetcher, cache, BoundedParallel.DEFAULT_PARALLELISM);
+    cache.save();
+    return sizes;
+  }
+
   /** The missing variants' sizes of {@code images}, {@code parallelism} requests at a time. */
   public static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher, int parallelism) {
+    return fetch(images, fetcher, null, parallelism);
+  }
+
+  private static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher, ManifestSizeCache cache,
+      int parallelism) {
     Map<Image, List<Lookup>> lookups = new HashMap<>();
     Set<Lookup> distinct = new LinkedHashSet<>();
     for (Image image : images) {
@@ -38,8 +53,17 @@ public final class RemoteTotals {
       lookups.put(image, own);
       distinct.addAll(own);
     }
-    Map<Lookup, CompletableFuture<Long>> sizes = BoundedParallel.run(distinct, parallelism,
-        lookup -> ManifestContent.size(fetcher.manifest(lookup.repository(), lookup.digest())));
+    Map<Lookup, CompletableFuture<Long>> sizes = BoundedParallel.run(distinct, parallelism, lookup -> {
+      Long known = cache == null ? null : cache.get(lookup.digest());
+      if (known != null) {
+        return known;
+      }
+      long size = ManifestContent.size(fetcher.manifest(lookup.repository(), lookup.digest()));
+      if (cache != null) {
+        cache.put(lookup.digest(), size);
+      }
+      return size;
+    });
     Map<Digest, Long> variantSizes = new HashMap<>();
     Map<Digest, String> failures = new HashMap<>();
     lookups.forEach((image, own) -> own.forEach(lookup -> sizes.get(lookup).whenComplete((size, failure) -> {

@@ -41,6 +41,18 @@ class RemoteTotalsTest {
   }
 
   @Test
+  void sizesTheCacheKnowsAreNotFetchedAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Image alpine = ViewFixtures.alpine();
+    ManifestSizeCache cache = ManifestSizeCache.at(dir.resolve("sizes"));
+    RemoteSizes first = RemoteTotals.fetch(List.of(alpine), this::registry, cache);
+    int fetched = fetches.values().stream().mapToInt(AtomicInteger::get).sum();
+    assertThat(fetched).isPositive();
+    RemoteSizes again = RemoteTotals.fetch(List.of(alpine), this::registry, ManifestSizeCache.at(dir.resolve("sizes")));
+    assertThat(fetches.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(fetched);
+    assertThat(again.total(alpine)).isEqualTo(first.total(alpine));
+  }
+
+  @Test
   void totalIsPresentContentPlusEachMissingManifestConfigAndLayers() {
     Image alpine = ViewFixtures.alpine();
     RemoteSizes sizes = RemoteTotals.fetch(List.of(alpine), this::registry);
