@@ -22,7 +22,8 @@ final class ManifestContent {
       throw new IllegalArgumentException(fetched.digest() + " is not a valid manifest: "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
     }
-    if (manifest == null || manifest.config() == null) {
+    if (manifest == null || manifest.config() == null || manifest.config().digest() == null
+        || manifest.layers().stream().anyMatch(layer -> layer.digest() == null)) {
       throw new IllegalArgumentException(fetched.digest() + " is not an image manifest (" + fetched.mediaType() + ")");
     }
     return manifest;

@@ -66,7 +66,11 @@ public final class RemoteListing {
 
   private static ImageIndex parseIndex(Fetched fetched) {
     try {
-      return JSON.readValue(fetched.bytes(), ImageIndex.class);
+      ImageIndex index = JSON.readValue(fetched.bytes(), ImageIndex.class);
+      if (index == null || index.manifests().stream().anyMatch(child -> child.digest() == null)) {
+        throw new RegistryException(fetched.digest() + " is not a valid index: a child without a digest");
+      }
+      return index;
     } catch (IOException e) {
       throw new RegistryException(fetched.digest() + " is not a valid index: "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Where images live (a Docker engine, later an OCI layout or a registry): the small core every backend implements. */
+/** Where images live (a Docker engine, an OCI image layout): the small core every backend implements. */
 public interface ImageStore extends AutoCloseable {
 
   /** Every image with all its variants, present and missing. */

@@ -52,8 +52,9 @@ final class ContentGraph {
     if (descriptor.mediaType() != null) {
       return descriptor.mediaType();
     }
-    if (layout.blobSize(descriptor.digest()) > SNIFF_LIMIT) {
-      return null;
+    long size = layout.blobSize(descriptor.digest());
+    if (size < 0 || size > SNIFF_LIMIT) {
+      return null; // missing (a shallow or damaged layout), or too large to be a manifest
     }
     byte[] bytes = layout.readBlob(descriptor.digest());
     if (bytes.length == 0 || bytes[0] != '{') {

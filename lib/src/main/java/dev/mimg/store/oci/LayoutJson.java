@@ -31,12 +31,24 @@ final class LayoutJson {
     if (index.schemaVersion() != 2) {
       throw new IllegalArgumentException(what + " has schemaVersion " + index.schemaVersion() + ", expected 2");
     }
+    index.manifests().forEach(child -> requireDigest(child, what));
     return index;
   }
 
-  /** Parses an image manifest. */
+  /** Parses an image manifest; its config and every layer must name a digest. */
   static ImageManifest manifest(byte[] bytes, String what) {
-    return parse(bytes, ImageManifest.class, what);
+    ImageManifest manifest = parse(bytes, ImageManifest.class, what);
+    if (manifest.config() != null) {
+      requireDigest(manifest.config(), what);
+    }
+    manifest.layers().forEach(layer -> requireDigest(layer, what));
+    return manifest;
+  }
+
+  private static void requireDigest(dev.mimg.model.Descriptor descriptor, String what) {
+    if (descriptor == null || descriptor.digest() == null) {
+      throw new IllegalArgumentException(what + " has a descriptor without a digest");
+    }
   }
 
   /** Parses any JSON document into a tree. */
