@@ -38,6 +38,14 @@ public record ImageManifest(
         annotations = Immutables.copyOf(annotations);
     }
 
+    /**
+     * The content a store holds for this manifest when it is present, as the Docker engine counts it: the
+     * manifest's own {@code manifestBytes}, its config and its layers.
+     */
+    public long contentSize(long manifestBytes) {
+        return manifestBytes + (config == null ? 0 : config.size()) + totalLayerSize();
+    }
+
     /** The sum of the layer sizes (the compressed size of the image's filesystem). */
     public long totalLayerSize() {
         return layers.stream().mapToLong(Descriptor::size).sum();

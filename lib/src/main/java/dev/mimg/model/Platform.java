@@ -10,7 +10,10 @@ import java.util.Objects;
  */
 public record Platform(String os, String architecture, String variant) {
 
-    private static final String UNKNOWN = "unknown";
+    private static final String UNKNOWN_PART = "unknown";
+
+    /** {@code unknown/unknown}: what indexes declare for attestation manifests, and stores show for no platform. */
+    public static final Platform UNKNOWN = new Platform(UNKNOWN_PART, UNKNOWN_PART, "");
 
     /** Validates that os and architecture are present and turns a null variant into "". */
     public Platform {
@@ -91,7 +94,7 @@ public record Platform(String os, String architecture, String variant) {
 
     /** True for {@code unknown/unknown}, the platform BuildKit gives attestation manifests. */
     public boolean isUnknown() {
-        return os.equals(UNKNOWN) && architecture.equals(UNKNOWN);
+        return os.equals(UNKNOWN_PART) && architecture.equals(UNKNOWN_PART);
     }
 
     /** Formats {@code os/architecture[/variant]} as declared, without normalizing (e.g. "linux/arm64/v8"). */

@@ -32,6 +32,6 @@ final class ManifestContent {
   /** The content size of the manifest {@code fetched}: its own bytes, its config and its layers. */
   static long size(Fetched fetched) {
     ImageManifest manifest = parse(fetched);
-    return fetched.size() + manifest.config().size() + manifest.totalLayerSize();
+    return manifest.contentSize(fetched.size());
   }
 }

@@ -27,7 +27,6 @@ import java.util.concurrent.CompletionException;
 public final class RemoteListing {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Platform UNKNOWN = Platform.of("unknown", "unknown", "");
   private static final int MAX_CONFIG_BYTES = 16 << 20;
 
   private RemoteListing() {
@@ -51,7 +50,7 @@ public final class RemoteListing {
   private static RemoteVariant variant(Descriptor child, long size) {
     boolean attestation = child.isAttestation();
     String subject = child.annotations().get(Descriptor.REFERENCE_DIGEST_ANNOTATION);
-    return new RemoteVariant(child.digest(), child.mediaType(), child.declaredPlatform().orElse(UNKNOWN),
+    return new RemoteVariant(child.digest(), child.mediaType(), child.declaredPlatform().orElse(Platform.UNKNOWN),
         attestation ? Variant.Kind.ATTESTATION : Variant.Kind.IMAGE, size,
         attestation && subject != null ? Digest.parse(subject) : null);
   }
@@ -79,12 +78,12 @@ public final class RemoteListing {
 
   private static Platform configPlatform(Reference reference, ImageManifest manifest, RegistryClient client) {
     if (manifest.config().size() > MAX_CONFIG_BYTES) {
-      return UNKNOWN;
+      return Platform.UNKNOWN;
     }
     try (InputStream config = client.blob(reference, manifest.config())) {
       JsonNode json = JSON.readTree(config.readAllBytes());
       if (json == null || !json.path("os").isTextual() || !json.path("architecture").isTextual()) {
-        return UNKNOWN;
+        return Platform.UNKNOWN;
       }
       return Platform.of(json.path("os").asText(), json.path("architecture").asText(), json.path("variant").asText(""));
     } catch (IOException e) {

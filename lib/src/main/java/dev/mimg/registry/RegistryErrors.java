@@ -40,7 +40,7 @@ final class RegistryErrors {
       case 401 -> sentCredentials ? unauthorized(subject, domain) : noCredentials(subject, domain);
       case 403 -> new RegistryException(subject + ": denied (403): " + detail.orElse("access denied")
           + (sentCredentials ? " (check the credentials for " + domain + " in " + credentials.describe() + ")" : ""));
-      case 404 -> new RegistryException(subject + ": not found (404): " + detail.orElse("no such manifest or blob"));
+      case 404 -> new RegistryException(subject + ": not found (404): " + detail.orElse("no such manifest or blob"), 404);
       default -> new RegistryException(subject + ": " + domain + " answered " + status + detail.map(d -> ": " + d).orElse(""));
     };
   }
@@ -50,7 +50,7 @@ final class RegistryErrors {
     try (InputStream body = response.body()) {
       JsonNode error = JSON.readTree(body.readNBytes(MAX_BODY)).path("errors").path(0);
       String message = error.path("message").asText(error.path("code").asText(""));
-      message = message.replaceAll("\\s+", " ").strip();
+      message = message.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "").strip(); // no terminal escapes
       return message.isEmpty() ? Optional.empty()
           : Optional.of(message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message);
     } catch (IOException | RuntimeException notJson) {

@@ -33,7 +33,6 @@ public final class DockerEngineStore implements ImageStore {
   /** The oldest API version that deletes single platforms ({@code DELETE /images/{name}?platforms=}). */
   public static final ApiVersion PLATFORM_DELETE_API = ApiVersion.parse("1.50");
 
-  private static final Platform UNKNOWN = Platform.of("unknown", "unknown", "");
 
   private final EngineClient client;
   private final Set<String> notices = new LinkedHashSet<>();
@@ -288,7 +287,7 @@ public final class DockerEngineStore implements ImageStore {
 
   private static Platform platform(EnginePlatform platform) {
     if (platform == null || platform.os() == null || platform.architecture() == null) {
-      return UNKNOWN;
+      return Platform.UNKNOWN;
     }
     return Platform.of(platform.os(), platform.architecture(), Objects.requireNonNullElse(platform.variant(), ""));
   }

@@ -31,7 +31,6 @@ final class LayoutImages {
   /** The annotation an index may carry with its creation time. */
   static final String CREATED_ANNOTATION = "org.opencontainers.image.created";
 
-  private static final Platform UNKNOWN = Platform.of("unknown", "unknown", "");
 
   private final OciLayout layout;
   private final RefNames names;
@@ -104,7 +103,7 @@ final class LayoutImages {
         .orElse(null);
     if (!layout.hasBlob(descriptor.digest()) || !MediaTypes.isManifest(ContentGraph.mediaType(layout, descriptor))) {
       Variant.Kind kind = layout.hasBlob(descriptor.digest()) ? Variant.Kind.UNKNOWN : declaredKind;
-      return new LayoutVariant(new Variant(descriptor.digest(), declared == null ? UNKNOWN : declared, kind, false, 0, 0,
+      return new LayoutVariant(new Variant(descriptor.digest(), declared == null ? Platform.UNKNOWN : declared, kind, false, 0, 0,
           List.of(), attestationFor), descriptor, null, null);
     }
     ImageManifest manifest = layout.readManifestBlob(descriptor.digest());
@@ -113,7 +112,7 @@ final class LayoutImages {
     boolean available = configPresent && manifest.layers().stream().allMatch(l -> layout.hasBlob(l.digest()));
     JsonNode configJson = configPresent && isJsonConfig(config) ? layout.readJsonBlob(config.digest()) : null;
     Platform platform = declared != null ? declared : configPlatform(configJson);
-    long content = available ? descriptor.size() + config.size() + manifest.totalLayerSize() : 0;
+    long content = available ? manifest.contentSize(descriptor.size()) : 0;
     return new LayoutVariant(new Variant(descriptor.digest(), platform, declaredKind, available, content, 0, List.of(),
         attestationFor), descriptor, manifest, configJson);
   }
@@ -144,7 +143,7 @@ final class LayoutImages {
 
   private static Platform configPlatform(JsonNode config) {
     if (config == null || !config.path("os").isTextual() || !config.path("architecture").isTextual()) {
-      return UNKNOWN;
+      return Platform.UNKNOWN;
     }
     return Platform.of(config.path("os").asText(), config.path("architecture").asText(),
         config.path("variant").asText(""));

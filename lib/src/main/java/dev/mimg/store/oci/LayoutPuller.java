@@ -81,7 +81,7 @@ final class LayoutPuller {
     try {
       fetchManifest(repository, child, progress, subject);
     } catch (RegistryException e) {
-      if (e.getMessage().contains("not found (404)")) {
+      if (e.status() == 404) {
         throw new StoreException("the registry no longer has " + platform + " (" + child.shortId()
             + ") of the stored index " + image.id().shortId() + " of " + repository.familiarName()
             + "; use --resolve to pull the tag as it is now", e);

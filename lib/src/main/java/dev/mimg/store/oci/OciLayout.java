@@ -265,11 +265,14 @@ public final class OciLayout {
     return lock.hold(action);
   }
 
-  /** Deletes those of {@code candidates} that {@code index.json} no longer reaches, under the lock; returns the bytes freed. */
+  /**
+   * Deletes those of {@code candidates} that {@code index.json} no longer reaches, and temporary files an
+   * interrupted writer left more than an hour ago, under the lock; returns the bytes freed.
+   */
   long collect(Set<Digest> candidates) {
     return locked(() -> {
       Set<Digest> reachable = ContentGraph.reachable(this, index().manifests());
-      long freed = 0;
+      long freed = deleteAbandonedTemporaryFiles(System.currentTimeMillis() - ABANDONED_AFTER.toMillis());
       for (Digest candidate : candidates) {
         if (!reachable.contains(candidate)) {
           freed += deleteBlob(candidate);
@@ -337,6 +340,33 @@ public final class OciLayout {
       throw new StoreException("refusing blob path " + path + " outside " + blobs);
     }
     return path;
+  }
+
+  /** How old a temporary blob file must be to count as left behind by a writer that was interrupted. */
+  private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofHours(1);
+
+  /** Deletes {@code .mimg-*.tmp} files under {@code blobs/} last written before {@code cutoff}; returns their bytes. */
+  private long deleteAbandonedTemporaryFiles(long cutoff) {
+    long freed = 0;
+    for (String algorithm : List.of(Digest.SHA256, Digest.SHA512)) {
+      Path dir = directory.resolve(BLOBS_DIR).resolve(algorithm);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".mimg-*.tmp")) {
+        for (Path entry : entries) {
+          if (Files.getLastModifiedTime(entry).toMillis() < cutoff) {
+            long size = Files.size(entry);
+            if (Files.deleteIfExists(entry)) {
+              freed += size;
+            }
+          }
+        }
+      } catch (IOException e) {
+        // best effort: a temporary file that cannot be removed now is tried again by the next removal
+      }
+    }
+    return freed;
   }
 
   /** Every blob file whose name is a valid digest of its algorithm directory (temporary files are not). */

@@ -43,6 +43,18 @@ class OciLayoutGcTest {
   }
 
   @Test
+  void aRemovalClearsTemporaryFilesAbandonedOverAnHourAgoButNotFreshOnes() throws Exception {
+    TestLayout test = TestLayout.create(dir);
+    Path abandoned = Files.writeString(dir.resolve("blobs/sha256/.mimg-old.tmp"), "half a layer");
+    Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+        - Duration.ofHours(2).toMillis()));
+    Path writing = Files.writeString(dir.resolve("blobs/sha256/.mimg-new.tmp"), "being written");
+    assertThat(test.layout.collect(java.util.Set.of())).isEqualTo("half a layer".length());
+    assertThat(abandoned).doesNotExist();
+    assertThat(writing).exists();
+  }
+
+  @Test
   void aMissingChildManifestIsFineAndItsSiblingsStay() throws Exception {
     TestLayout test = TestLayout.create(dir);
     Descriptor amd64 = test.image(Platform.of("linux", "amd64", ""), "2024-01-01T00:00:00Z", 100);
