@@ -136,7 +136,10 @@ class RemoteCliTest {
     String built = Bed.ref("mimg/remote-probe:1");
     String missing386 = craneChildren(Bed.ref("mimg/alpine:3.16")).stream().filter(c -> c.platform().equals("linux/386"))
         .findFirst().orElseThrow().digest();
-    Bed.crane("index", "append", "-m", Bed.ref("mimg/single:1.0"), "-m", Bed.ref("mimg/alpine@" + missing386), "-t", built);
+    // the missing variant gets a digest of its own each run: a size cached by digest would never ask the registry
+    String unique386 = Bed.ref("mimg/remote-probe:386-" + System.nanoTime());
+    Bed.crane("mutate", Bed.ref("mimg/alpine@" + missing386), "--label", "mimg.probe=" + unique386, "-t", unique386);
+    Bed.crane("index", "append", "-m", Bed.ref("mimg/single:1.0"), "-m", unique386, "-t", built);
     String probe = "127.0.0.1:5125/mimg/absent-probe:1";
     Bed.docker("pull", "-q", "--platform", "linux/amd64", built);
     Bed.docker("tag", built, probe);

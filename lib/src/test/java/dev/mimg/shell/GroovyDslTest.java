@@ -84,4 +84,12 @@ class GroovyDslTest {
                 .filter(v -> v.platform().toString().equals("linux/s390x")).findFirst().orElseThrow().diskUsage())
             + "; nothing changed\n");
   }
+
+  @Test
+  void underDryRunTheScriptsStoreRefusesEveryChange() {
+    ScriptRunner runner = new ScriptRunner(store, new PrintWriter(out), List.of(), true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.evaluate("mimgStore.removeVariants('x', [])"))
+        .isInstanceOf(dev.mimg.store.StoreException.class).hasMessageStartingWith("dry run: refused to remove");
+    assertThat(runner.evaluate("images(mimgStore).isDryRun()")).isEqualTo(true);
+  }
 }
