@@ -46,7 +46,7 @@ public final class Training {
   private Training() {
   }
 
-  /** Runs the training commands; prints nothing. */
+  /** Runs the training commands, prints nothing and exits the JVM (the launcher records the archive at exit). */
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("mimg-training");
     Path socket = dir.resolve("engine.sock");
@@ -66,18 +66,19 @@ public final class Training {
         System.arraycopy(command, 0, full, 2, command.length);
         Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), full);
       }
-      try (TrainingRegistry registry = new TrainingRegistry()) {
-        String layout = "oci:" + dir.resolve("layout");
-        for (String[] command : new String[][] {
-            {"--store", layout, "pull", registry.reference()}, {"--store", layout, "ls", "--tree"},
-            {"--store", layout, "rm", "--dry-run", registry.reference(), "--platform", "linux/amd64"}}) {
-          Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), command);
-        }
+      TrainingRegistry registry = new TrainingRegistry();
+      String layout = "oci:" + dir.resolve("layout");
+      for (String[] command : new String[][] {
+          {"--store", layout, "pull", registry.reference()}, {"--store", layout, "ls", "--tree"},
+          {"--store", layout, "rm", "--dry-run", registry.reference(), "--platform", "linux/amd64"}}) {
+        Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), command);
       }
     } finally {
       Files.deleteIfExists(socket);
       deleteTree(dir);
     }
+    // the canned registry's server thread is not a daemon: end here, which also writes the archive
+    System.exit(0);
   }
 
   private static void deleteTree(Path dir) throws IOException {
@@ -105,7 +106,8 @@ public final class Training {
         out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
       } catch (IOException e) {
-        return;
+        // this connection failed (a client that stopped reading early): serve the next one; the loop ends
+        // when the server channel closes
       }
     }
   }

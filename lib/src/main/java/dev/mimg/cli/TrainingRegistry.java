@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * A canned registry on a loopback port for the launcher's AppCDS training run (not a test): one tiny image, an
  * index of one linux/amd64 manifest, so that a training pull into an OCI layout loads the registry client's and
- * the layout's classes into the archive.
+ * the layout's classes into the archive. It is never stopped: {@code HttpServer.stop} can wait on its dispatcher
+ * thread, so the training JVM ends with {@code System.exit} instead (see {@link Training#main}).
  */
-final class TrainingRegistry implements AutoCloseable {
+final class TrainingRegistry {
 
   private static final byte[] LAYER = "mimg training layer".getBytes(StandardCharsets.UTF_8);
   private static final byte[] CONFIG = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"created\":\"2024-01-01T00:00:00Z\","
@@ -64,10 +65,5 @@ final class TrainingRegistry implements AutoCloseable {
   private static String descriptor(String mediaType, byte[] content) {
     return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + Digest.sha256Of(content) + "\",\"size\":"
         + content.length + "}";
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }
