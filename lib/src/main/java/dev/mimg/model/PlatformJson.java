@@ -28,6 +28,18 @@ public record PlatformJson(
         return new PlatformJson(platform.architecture(), platform.os(), null, null, platform.variant());
     }
 
+    /**
+     * The platform an image config declares ({@code os}, {@code architecture}, {@code variant} at its top level),
+     * or {@link Platform#UNKNOWN} when it declares no os or architecture (or there is no config).
+     */
+    public static Platform ofConfig(com.fasterxml.jackson.databind.JsonNode config) {
+        if (config == null || !config.path("os").isTextual() || !config.path("architecture").isTextual()) {
+            return Platform.UNKNOWN;
+        }
+        return Platform.of(config.path("os").asText(), config.path("architecture").asText(),
+            config.path("variant").asText(""));
+    }
+
     /** The domain platform as declared (missing os or architecture become ""). */
     public Platform toPlatform() {
         return Platform.of(os == null ? "" : os, architecture == null ? "" : architecture, variant);

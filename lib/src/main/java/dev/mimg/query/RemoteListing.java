@@ -1,6 +1,5 @@
 package dev.mimg.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
@@ -81,11 +80,7 @@ public final class RemoteListing {
       return Platform.UNKNOWN;
     }
     try (InputStream config = client.blob(reference, manifest.config())) {
-      JsonNode json = JSON.readTree(config.readAllBytes());
-      if (json == null || !json.path("os").isTextual() || !json.path("architecture").isTextual()) {
-        return Platform.UNKNOWN;
-      }
-      return Platform.of(json.path("os").asText(), json.path("architecture").asText(), json.path("variant").asText(""));
+      return dev.mimg.model.PlatformJson.ofConfig(JSON.readTree(config.readAllBytes()));
     } catch (IOException e) {
       throw new RegistryException(reference.familiarString() + ": the config " + manifest.config().digest()
           + " could not be read: " + e.getMessage(), e);

@@ -111,7 +111,7 @@ final class LayoutImages {
     boolean configPresent = config != null && layout.hasBlob(config.digest());
     boolean available = configPresent && manifest.layers().stream().allMatch(l -> layout.hasBlob(l.digest()));
     JsonNode configJson = configPresent && isJsonConfig(config) ? layout.readJsonBlob(config.digest()) : null;
-    Platform platform = declared != null ? declared : configPlatform(configJson);
+    Platform platform = declared != null ? declared : dev.mimg.model.PlatformJson.ofConfig(configJson);
     long content = available ? manifest.contentSize(descriptor.size()) : 0;
     return new LayoutVariant(new Variant(descriptor.digest(), platform, declaredKind, available, content, 0, List.of(),
         attestationFor), descriptor, manifest, configJson);
@@ -139,14 +139,6 @@ final class LayoutImages {
 
   private static boolean isJsonConfig(Descriptor config) {
     return config.size() <= 16L << 20;
-  }
-
-  private static Platform configPlatform(JsonNode config) {
-    if (config == null || !config.path("os").isTextual() || !config.path("architecture").isTextual()) {
-      return Platform.UNKNOWN;
-    }
-    return Platform.of(config.path("os").asText(), config.path("architecture").asText(),
-        config.path("variant").asText(""));
   }
 
   private static Instant created(JsonNode config) {

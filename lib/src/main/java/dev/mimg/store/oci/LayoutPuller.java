@@ -117,8 +117,7 @@ final class LayoutPuller {
   /** A single manifest has no index to choose from: its config must be of the platform asked for. */
   private void checkPlatform(Descriptor configBlob, Platform platform, String subject) {
     var config = layout.readJsonBlob(configBlob.digest());
-    Platform actual = Platform.of(config.path("os").asText(""), config.path("architecture").asText(""),
-        config.path("variant").asText(""));
+    Platform actual = dev.mimg.model.PlatformJson.ofConfig(config);
     if (!PlatformMatcher.strict(platform).matches(actual)) {
       throw new StoreException(subject + " is a single-platform image of " + actual + ", not " + platform);
     }

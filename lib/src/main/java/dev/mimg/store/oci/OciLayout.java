@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  * Blobs are written without the lock: content-addressed, verified before they appear.
  *
  * <p>The writing protocol (for a pull): {@link #putBlob} every blob bottom-up (layers, config, manifests, index),
- * then name the top one with {@link #setName} or {@link #updateIndex}. A full {@link #gc()} running in between
+ * then name the top one with {@link #updateIndex} (a pull does it through LayoutNaming). A full {@link #gc()} running in between
  * removes blobs not named yet; {@link #gc(java.time.Duration)} spares young blobs for that reason.
  *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-layout.md">OCI image-spec: image layout</a>
@@ -207,34 +207,6 @@ public final class OciLayout {
       writeIndex(directory, updated);
       return updated;
     });
-  }
-
-  /**
-   * Names {@code target} {@code reference} (its full normalized form in {@value #REF_NAME_ANNOTATION}): an entry
-   * that had that name loses it first, so a tag moves. The target's blob should be in the layout already.
-   */
-  public void setName(Reference reference, Descriptor target) {
-    String name = reference.toString();
-    updateIndex(index -> {
-      List<Descriptor> manifests = new ArrayList<>(withoutName(index.manifests(), name));
-      Map<String, String> annotations = new LinkedHashMap<>(target.annotations());
-      annotations.put(REF_NAME_ANNOTATION, name);
-      manifests.add(new Descriptor(target.mediaType(), target.digest(), target.size(), target.platform(), annotations,
-          target.artifactType()));
-      return new ImageIndex(index.schemaVersion(), index.mediaType(), manifests, index.annotations());
-    });
-  }
-
-  /** Drops the {@code index.json} entry named {@code reference} (full normalized form); true when there was one. */
-  public boolean removeName(Reference reference) {
-    String name = reference.toString();
-    int[] before = new int[1];
-    ImageIndex after = updateIndex(index -> {
-      before[0] = index.manifests().size();
-      return new ImageIndex(index.schemaVersion(), index.mediaType(), withoutName(index.manifests(), name),
-          index.annotations());
-    });
-    return after.manifests().size() < before[0];
   }
 
   /** Deletes every blob {@code index.json} does not reach (indexes, manifests, configs, layers), under the lock; returns the bytes freed. */
@@ -491,9 +463,7 @@ public final class OciLayout {
     return digester;
   }
 
-  private static List<Descriptor> withoutName(List<Descriptor> manifests, String name) {
-    return manifests.stream().filter(d -> !name.equals(d.annotations().get(REF_NAME_ANNOTATION))).toList();
-  }
+
 
   private static boolean isHexName(String name) {
     return !name.isEmpty() && name.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));

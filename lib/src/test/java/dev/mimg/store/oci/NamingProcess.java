@@ -22,7 +22,7 @@ public final class NamingProcess {
   /** Names {@code target} {@code <repository>:0} to {@code <repository>:<count - 1>}. */
   static void nameMany(OciLayout layout, String repository, int count, Descriptor target) {
     for (int i = 0; i < count; i++) {
-      layout.setName(Reference.parse(repository + ":" + i), target);
+      LayoutNaming.name(layout, Reference.parse(repository + ":" + i), target, java.util.List.of());
     }
   }
 }

@@ -62,21 +62,4 @@ class OciLayoutConcurrencyTest {
       assertThat(names).filteredOn(n -> n.startsWith("example.com/" + repository + ":")).hasSize(NAMES_EACH);
     }
   }
-
-  @Test
-  void settingANameAgainMovesIt() {
-    TestLayout test = TestLayout.create(dir);
-    Descriptor first = test.image(Platform.of("linux", "amd64", ""), "2024-01-01T00:00:00Z", 10);
-    Descriptor second = test.image(Platform.of("linux", "amd64", ""), "2024-02-01T00:00:00Z", 11);
-    dev.mimg.model.Reference tag = dev.mimg.model.Reference.parse("example.com/app:1");
-    test.layout.setName(tag, first);
-    test.layout.setName(tag, second);
-    assertThat(test.layout.index().manifests()).singleElement().satisfies(d -> {
-      assertThat(d.digest()).isEqualTo(second.digest());
-      assertThat(d.annotations()).containsEntry(OciLayout.REF_NAME_ANNOTATION, "example.com/app:1");
-    });
-    assertThat(test.layout.removeName(tag)).isTrue();
-    assertThat(test.layout.removeName(tag)).isFalse();
-    assertThat(test.layout.index().manifests()).isEmpty();
-  }
 }
