@@ -56,12 +56,26 @@ public record Digest(String algorithm, String hex) {
 
     /** The sha256 digest of the given bytes. */
     public static Digest sha256Of(byte[] content) {
+        return of(SHA256, content);
+    }
+
+    /** The digest of the given bytes with {@code algorithm} ({@code sha256} or {@code sha512}). */
+    public static Digest of(String algorithm, byte[] content) {
+        return fromHash(algorithm, hasher(algorithm).digest(content));
+    }
+
+    /** A fresh hasher for {@code algorithm} ({@code sha256} or {@code sha512}), for content that streams past. */
+    public static MessageDigest hasher(String algorithm) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content);
-            return new Digest(SHA256, HexFormat.of().formatHex(hash));
+            return MessageDigest.getInstance(SHA512.equals(algorithm) ? "SHA-512" : "SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            throw new IllegalStateException("SHA-256 and SHA-512 are required by every Java platform", e);
         }
+    }
+
+    /** The digest a finished {@link #hasher} of {@code algorithm} gave. */
+    public static Digest fromHash(String algorithm, byte[] hash) {
+        return new Digest(algorithm, HexFormat.of().formatHex(hash));
     }
 
     /** The first 12 hex characters, as Docker shows an image ID. */

@@ -96,15 +96,15 @@ public final class RegistryClient {
     HttpResponse<InputStream> response = get(repository, "manifests/" + version, Map.of("Accept", ACCEPT), subject);
     byte[] bytes = readManifest(response, subject);
     String algorithm = pinned.map(Digest::algorithm).orElse(Digest.SHA256);
-    Digest actual = Digests.of(algorithm, bytes);
+    Digest actual = Digest.of(algorithm, bytes);
     if (pinned.isPresent() && !pinned.get().equals(actual)) {
       throw new RegistryException(subject + ": the registry sent a manifest with digest " + actual + ", not the requested "
           + pinned.get());
     }
     Optional<Digest> announced = announcedDigest(response, subject);
-    if (announced.isPresent() && !announced.get().equals(Digests.of(announced.get().algorithm(), bytes))) {
+    if (announced.isPresent() && !announced.get().equals(Digest.of(announced.get().algorithm(), bytes))) {
       throw new RegistryException(subject + ": the manifest's bytes do not match the Docker-Content-Digest "
-          + announced.get() + " the registry announced (got " + Digests.of(announced.get().algorithm(), bytes) + ")");
+          + announced.get() + " the registry announced (got " + Digest.of(announced.get().algorithm(), bytes) + ")");
     }
     return new Fetched(bytes, ManifestMediaType.of(response, bytes), actual);
   }

@@ -25,7 +25,7 @@ final class VerifyingInputStream extends FilterInputStream {
     this.expected = expected;
     this.expectedSize = expectedSize;
     this.subject = subject;
-    this.hasher = Digests.hasher(expected.algorithm());
+    this.hasher = Digest.hasher(expected.algorithm());
   }
 
   @Override
@@ -86,7 +86,7 @@ final class VerifyingInputStream extends FilterInputStream {
     if (expectedSize >= 0 && count != expectedSize) {
       throw new IOException(subject + ": the registry sent " + count + " bytes, the descriptor declares " + expectedSize);
     }
-    Digest actual = Digests.finish(expected.algorithm(), hasher.digest());
+    Digest actual = Digest.fromHash(expected.algorithm(), hasher.digest());
     if (!actual.equals(expected)) {
       throw new IOException(subject + ": the registry sent content with digest " + actual + ", not " + expected);
     }

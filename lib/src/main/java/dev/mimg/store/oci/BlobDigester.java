@@ -2,8 +2,6 @@ package dev.mimg.store.oci;
 
 import dev.mimg.model.Digest;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Computes a digest of the same algorithm as an expected one while the bytes stream past. */
 final class BlobDigester {
@@ -15,11 +13,7 @@ final class BlobDigester {
   /** A digester for {@code expected}'s algorithm (sha256 or sha512). */
   BlobDigester(Digest expected) {
     this.algorithm = expected.algorithm();
-    try {
-      this.digest = MessageDigest.getInstance(Digest.SHA512.equals(algorithm) ? "SHA-512" : "SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 and SHA-512 are required by every Java platform", e);
-    }
+    this.digest = Digest.hasher(algorithm);
   }
 
   /** Adds {@code length} bytes of {@code buffer}. */
@@ -35,6 +29,6 @@ final class BlobDigester {
 
   /** The digest of everything that went past (call once, at the end). */
   Digest result() {
-    return new Digest(algorithm, HexFormat.of().formatHex(digest.digest()));
+    return Digest.fromHash(algorithm, digest.digest());
   }
 }
