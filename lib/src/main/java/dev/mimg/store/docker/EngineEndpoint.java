@@ -8,9 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -134,11 +131,6 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
   }
 
   private static String sha256Hex(String text) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return dev.mimg.model.Digest.sha256Of(text.getBytes(StandardCharsets.UTF_8)).hex();
   }
 }
