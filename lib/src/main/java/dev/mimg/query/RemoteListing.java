@@ -6,6 +6,7 @@ import dev.mimg.model.Digest;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.MediaTypes;
+import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
@@ -64,16 +65,12 @@ public final class RemoteListing {
 
   private static ImageIndex parseIndex(Fetched fetched) {
     try {
-      ImageIndex index = JSON.readValue(fetched.bytes(), ImageIndex.class);
-      if (index == null || index.manifests().stream().anyMatch(child -> child.digest() == null)) {
-        throw new RegistryException(fetched.digest() + " is not a valid index: a child without a digest");
-      }
-      return index;
-    } catch (IOException e) {
-      throw new RegistryException(fetched.digest() + " is not a valid index: "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+      return OciDocuments.index(fetched.bytes(), "index " + fetched.digest());
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException("the registry sent an unreadable " + e.getMessage(), e);
     }
   }
+
 
   private static Platform configPlatform(Reference reference, ImageManifest manifest, RegistryClient client) {
     if (manifest.config().size() > MAX_CONFIG_BYTES) {

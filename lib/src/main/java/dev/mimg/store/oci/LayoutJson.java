@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mimg.model.ImageIndex;
-import dev.mimg.model.ImageManifest;
-import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.OciDocuments;
 import java.io.IOException;
 
-/** The JSON documents of a layout (index.json, manifests, configs) read and written with one Jackson mapper. */
+/** The JSON of a layout (index.json, oci-layout, configs) read as trees and written with one Jackson mapper. */
 final class LayoutJson {
 
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -25,32 +23,6 @@ final class LayoutJson {
     return JSON;
   }
 
-  /** Parses an index; {@code what} names the document in the one-line error. */
-  static ImageIndex index(byte[] bytes, String what) {
-    ImageIndex index = parse(bytes, ImageIndex.class, what);
-    if (index.schemaVersion() != 2) {
-      throw new IllegalArgumentException(what + " has schemaVersion " + index.schemaVersion() + ", expected 2");
-    }
-    index.manifests().forEach(child -> requireDigest(child, what));
-    return index;
-  }
-
-  /** Parses an image manifest; its config and every layer must name a digest. */
-  static ImageManifest manifest(byte[] bytes, String what) {
-    ImageManifest manifest = parse(bytes, ImageManifest.class, what);
-    if (manifest.config() != null) {
-      requireDigest(manifest.config(), what);
-    }
-    manifest.layers().forEach(layer -> requireDigest(layer, what));
-    return manifest;
-  }
-
-  private static void requireDigest(dev.mimg.model.Descriptor descriptor, String what) {
-    if (descriptor == null || descriptor.digest() == null) {
-      throw new IllegalArgumentException(what + " has a descriptor without a digest");
-    }
-  }
-
   /** Parses any JSON document into a tree. */
   static JsonNode tree(byte[] bytes, String what) {
     try {
@@ -60,7 +32,7 @@ final class LayoutJson {
       }
       return node;
     } catch (IOException e) {
-      throw new IllegalArgumentException(what + " is not valid JSON: " + firstLine(e), e);
+      throw new IllegalArgumentException(what + " is not valid JSON: " + OciDocuments.firstLine(e), e);
     }
   }
 
@@ -71,27 +43,5 @@ final class LayoutJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize " + document.getClass().getSimpleName(), e);
     }
-  }
-
-  private static <T> T parse(byte[] bytes, Class<T> type, String what) {
-    try {
-      T value = JSON.readValue(bytes, type);
-      if (value == null) {
-        throw new IllegalArgumentException(what + " is empty");
-      }
-      return value;
-    } catch (InvalidInputException e) {
-      throw new IllegalArgumentException(what + " has " + e.getMessage(), e);
-    } catch (IOException e) {
-      if (e.getCause() instanceof InvalidInputException invalid) {
-        throw new IllegalArgumentException(what + " has " + invalid.getMessage(), e);
-      }
-      throw new IllegalArgumentException(what + " is not valid JSON: " + firstLine(e), e);
-    }
-  }
-
-  private static String firstLine(Exception e) {
-    String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("").strip();
   }
 }

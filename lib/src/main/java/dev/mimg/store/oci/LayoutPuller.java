@@ -6,6 +6,7 @@ import dev.mimg.model.Image;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.MediaTypes;
+import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
 import dev.mimg.model.PlatformMatcher;
 import dev.mimg.model.Reference;
@@ -129,7 +130,7 @@ final class LayoutPuller {
 
   private static ImageIndex parseIndex(Fetched fetched) {
     try {
-      return LayoutJson.index(fetched.bytes(), "index " + fetched.digest());
+      return OciDocuments.index(fetched.bytes(), "index " + fetched.digest());
     } catch (IllegalArgumentException e) {
       throw new StoreException("the registry sent an unreadable " + e.getMessage(), e);
     }
@@ -137,7 +138,7 @@ final class LayoutPuller {
 
   private static ImageManifest parseManifest(Fetched fetched) {
     try {
-      return LayoutJson.manifest(fetched.bytes(), "manifest " + fetched.digest());
+      return OciDocuments.manifest(fetched.bytes(), "manifest " + fetched.digest());
     } catch (IllegalArgumentException e) {
       throw new StoreException("the registry sent an unreadable " + e.getMessage(), e);
     }

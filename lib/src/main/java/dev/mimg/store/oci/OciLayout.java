@@ -6,6 +6,7 @@ import dev.mimg.model.Digest;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.MediaTypes;
+import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Reference;
 import dev.mimg.store.StoreException;
 import java.io.IOException;
@@ -114,7 +115,7 @@ public final class OciLayout {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
     try {
-      ImageIndex index = LayoutJson.index(bytes, INDEX_FILE);
+      ImageIndex index = OciDocuments.index(bytes, INDEX_FILE);
       for (Descriptor descriptor : index.manifests()) {
         if (descriptor.digest() == null) {
           throw new IllegalArgumentException(INDEX_FILE + " has an entry without a digest");
@@ -280,7 +281,7 @@ public final class OciLayout {
   /** A present index blob, parsed; a corrupt one is a one-line error. */
   ImageIndex readIndexBlob(Digest digest) {
     try {
-      return LayoutJson.index(readBlob(digest), "index " + digest);
+      return OciDocuments.index(readBlob(digest), "index " + digest);
     } catch (IllegalArgumentException e) {
       throw corrupt(e);
     }
@@ -289,7 +290,7 @@ public final class OciLayout {
   /** A present manifest blob, parsed. */
   ImageManifest readManifestBlob(Digest digest) {
     try {
-      return LayoutJson.manifest(readBlob(digest), "manifest " + digest);
+      return OciDocuments.manifest(readBlob(digest), "manifest " + digest);
     } catch (IllegalArgumentException e) {
       throw corrupt(e);
     }
