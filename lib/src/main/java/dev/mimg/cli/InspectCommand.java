@@ -9,7 +9,7 @@ import dev.mimg.model.Image;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Variant;
-import dev.mimg.query.ImageLookup;
+import dev.mimg.model.ImageLookup;
 import dev.mimg.store.ImageStore;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,7 @@
 package dev.mimg.query;
 
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageLookup;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageLookup;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
-import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
@@ -187,19 +187,7 @@ public final class OciLayoutStore implements ImageStore {
 
   /** The image a name (tag or digest reference, full or familiar, or an id or id prefix) stands for. */
   private Image find(String name) {
-    List<Image> images = images();
-    for (Image image : images) {
-      if (image.id().toString().equals(name) || (name.length() >= 12 && image.id().hex().startsWith(name))) {
-        return image;
-      }
-    }
-    Reference wanted;
-    try {
-      wanted = Reference.parse(name);
-    } catch (InvalidInputException e) {
-      throw new StoreException("no image " + name + " in " + describe());
-    }
-    return images.stream().filter(i -> i.tags().contains(wanted) || i.digestRefs().contains(wanted)).findFirst()
+    return ImageLookup.lookup(images(), name).map(ImageLookup.Found::image)
         .orElseThrow(() -> new StoreException("no image " + name + " in " + describe()));
   }
 

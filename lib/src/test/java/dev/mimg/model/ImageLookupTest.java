@@ -1,13 +1,8 @@
-package dev.mimg.query;
+package dev.mimg.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mimg.model.Image;
-import dev.mimg.model.InvalidInputException;
-import dev.mimg.model.MediaTypes;
-import dev.mimg.model.Platform;
-import dev.mimg.model.Variant;
 import dev.mimg.view.ViewFixtures;
 import java.time.Instant;
 import java.util.ArrayList;

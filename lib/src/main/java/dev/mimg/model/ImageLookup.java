@@ -1,10 +1,5 @@
-package dev.mimg.query;
+package dev.mimg.model;
 
-import dev.mimg.model.Image;
-import dev.mimg.model.InvalidInputException;
-import dev.mimg.model.Platform;
-import dev.mimg.model.Reference;
-import dev.mimg.model.Variant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,13 +29,18 @@ public final class ImageLookup {
 
   /** The image (or variant) named by {@code name}; an unknown name is an {@link InvalidInputException}. */
   public static Found find(List<Image> images, String name) {
+    return lookup(images, name).orElseThrow(() -> new InvalidInputException("no such image: " + name));
+  }
+
+  /**
+   * The image (or variant) named by {@code name}, empty when nothing has that name; an ambiguous id prefix or a
+   * malformed reference is still an {@link InvalidInputException}.
+   */
+  public static Optional<Found> lookup(List<Image> images, String name) {
     if (ID.matcher(name).matches()) {
       Optional<Found> byId = byId(images, name.startsWith("sha256:") ? name : "sha256:" + name);
-      if (byId.isPresent()) {
-        return byId.get();
-      }
-      if (name.length() >= 64) {
-        throw new InvalidInputException("no such image: " + name);
+      if (byId.isPresent() || name.length() >= 64) {
+        return byId;
       }
     }
     Reference reference = Reference.parse(name);
@@ -48,8 +48,7 @@ public final class ImageLookup {
         .filter(image -> image.tags().contains(reference) || image.digestRefs().contains(reference)
             || reference.isDigestOnly() && reference.digest().orElseThrow().equals(image.id())
                && image.digestRefs().stream().anyMatch(ref -> ref.name().equals(reference.name())))
-        .findFirst().map(image -> new Found(image, null))
-        .orElseThrow(() -> new InvalidInputException("no such image: " + name));
+        .findFirst().map(image -> new Found(image, null));
   }
 
   private static Optional<Found> byId(List<Image> images, String prefix) {
