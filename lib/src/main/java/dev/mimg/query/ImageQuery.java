@@ -308,7 +308,7 @@ public final class ImageQuery implements Iterable<Image> {
    * nothing changes and the report says what would have been removed.
    */
   public RemovalReport remove() {
-    return execute(plan());
+    return remove(plan());
   }
 
   /**
@@ -316,10 +316,6 @@ public final class ImageQuery implements Iterable<Image> {
    * it acts; under {@link #dryRun()} nothing changes.
    */
   public RemovalReport remove(RemovalPlan plan) {
-    return execute(plan);
-  }
-
-  RemovalReport execute(RemovalPlan plan) {
     return isDryRun() ? RemovalReport.dryRun(plan) : Remover.execute(store, plan, false);
   }
 

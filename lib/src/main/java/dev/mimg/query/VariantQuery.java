@@ -139,7 +139,7 @@ public final class VariantQuery implements Iterable<ImageVariant> {
    * acts; honours {@link ImageQuery#dryRun()}. Returns what was removed, skipped and why, and the space reclaimed.
    */
   public RemovalReport remove() {
-    return images.execute(plan());
+    return images.remove(plan());
   }
 
   private static String key(ImageVariant iv) {
