@@ -42,7 +42,7 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Platform wanted = platform == null ? null : Platform.parse(platform);
-    try (ImageStore store = parent.store()) {
+    try (ImageStore store = parent.store.open(spec.commandLine().getErr())) {
       ImageLookup.Found found = ImageLookup.find(store.images(), name);
       List<Variant> variants = variants(found, wanted);
       ArrayNode array = JSON.createArrayNode();
@@ -76,6 +76,6 @@ final class InspectCommand implements Callable<Integer> {
   }
 
   private String describe(Image image) {
-    return image.tags().isEmpty() ? name : image.tags().get(0).familiarString();
+    return image.isDangling() ? name : image.name();
   }
 }

@@ -1,19 +1,16 @@
 package dev.mimg.cli;
 
-import dev.mimg.model.Image;
-import dev.mimg.model.Reference;
-import dev.mimg.model.RemoteSizes;
+import dev.mimg.query.Filters;
 import dev.mimg.query.ImageQuery;
+import dev.mimg.query.Listing;
 import dev.mimg.query.Mimg;
-import dev.mimg.query.ManifestSizeCache;
-import dev.mimg.query.RemoteTotals;
-import dev.mimg.registry.RegistryClient;
 import dev.mimg.render.Terminal;
 import dev.mimg.store.ImageStore;
 import dev.mimg.view.FlatView;
 import dev.mimg.view.JsonView;
 import dev.mimg.view.ListingOptions;
 import dev.mimg.view.TreeView;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +43,8 @@ final class LsCommand implements Callable<Integer> {
   List<String> platforms = new ArrayList<>();
 
   @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
-      description = "Filter: platform=P, reference=GLOB, dangling=true|false, shallow=true|false (repeatable).")
+      description = "Filter: platform=P, reference=GLOB (selects names), dangling=true|false, shallow=true|false, "
+          + "label=KEY[=VALUE], until=DURATION|TIMESTAMP (repeatable; repeated references are any-of).")
   List<String> filters = new ArrayList<>();
 
   @Option(names = "--counts", description = "PLATFORMS as present/total (3/7); complete images marked 'all'.")
@@ -71,28 +69,25 @@ final class LsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (ImageStore store = parent.store()) {
-      ImageQuery query = ListFilters.apply(Mimg.images(store), filters).platform(platforms.toArray(String[]::new));
-      ListingOptions options = new ListingOptions(format, quiet, noTrunc, digests, counts, all,
-          Terminal.isTty() ? Terminal.width() : 0, Instant.now());
-      List<Image> images = query.list();
-      RemoteSizes sizes = remote && !quiet ? RemoteTotals.fetch(images, RegistryClient.fromEnvironment()::manifest,
-          ManifestSizeCache.user())
-          : RemoteSizes.NOT_ASKED;
-      String text;
-      if (tree && "json".equals(format)) {
-        text = JsonView.render(images, query.shownVariants(), all, sizes);
-      } else if (tree && !quiet && format == null) {
-        text = TreeView.render(images, query.shownVariants(), options, sizes);
-      } else {
-        text = FlatView.render(images, options, sizes);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (ImageStore store = parent.store.open(err)) {
+      ImageQuery query = Filters.apply(Mimg.images(store), filters, Filters.LIST_KEYS, Instant.now())
+          .platform(platforms.toArray(String[]::new));
+      Listing listing = query.listing();
+      if (remote && !quiet) {
+        listing = listing.withRemoteSizes();
       }
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-      store.notices().forEach(notice -> spec.commandLine().getErr().println("mimg: notice: " + notice));
-      images.forEach(image -> sizes.failure(image).ifPresent(reason -> spec.commandLine().getErr()
-          .println("mimg: notice: " + RemoteTotals.repository(image).map(Reference::familiarString).orElse(image.shortId())
-              + ": total size unknown: " + reason)));
+      ListingOptions options = new ListingOptions(format == null || format.isEmpty() ? null : format, quiet, noTrunc,
+          digests, counts, all, Terminal.isTty() ? Terminal.width() : 0, Instant.now());
+      out.print(tree && "json".equals(options.format())
+          ? JsonView.render(listing.images(), listing.selection(), all, listing.remote())
+          : tree && !quiet && options.format() == null
+          ? TreeView.render(listing.images(), listing.selection(), options, listing.remote())
+          : FlatView.render(listing.images(), listing.selection(), options, listing.remote()));
+      out.flush();
+      store.notices().forEach(notice -> err.println("mimg: notice: " + notice));
+      listing.remoteNotices().forEach(notice -> err.println("mimg: notice: " + notice));
       return Main.OK;
     }
   }

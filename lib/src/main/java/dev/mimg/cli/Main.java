@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.query.Mimg;
 import dev.mimg.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -33,8 +34,16 @@ public final class Main {
 
   /** Runs the CLI with the given streams and returns its exit code (for tests and embedding). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new MimgCommand());
+    return execute(new CommandLine(new MimgCommand()), out, err, args);
+  }
+
+  /**
+   * Runs a front end's command line with mimg's conventions: exit 2 and one line for a malformed command line,
+   * exit 1 and one line for a failed request, the DSL's warnings on {@code err}. The Groovy side uses it too.
+   */
+  public static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out).setErr(err);
+    Mimg.warnings(warning -> err.println("mimg: warning: " + warning));
     cli.setParameterExceptionHandler((e, ignored) -> {
       err.println("mimg: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
           + " --help')");

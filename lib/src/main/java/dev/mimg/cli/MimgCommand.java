@@ -1,11 +1,8 @@
 package dev.mimg.cli;
 
-import dev.mimg.query.Stores;
-import dev.mimg.store.ImageStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code mimg} command: global options, and the subcommands that do the work. */
@@ -18,29 +15,11 @@ import picocli.CommandLine.Spec;
         "2:malformed command line (unknown flag, missing argument)"})
 final class MimgCommand implements Runnable {
 
-  @Option(names = {"-H", "--host"}, scope = ScopeType.INHERIT, paramLabel = "HOST",
-      description = "Docker engine to use, e.g. unix:///var/run/docker.sock or tcp://host:2376 "
-          + "(default: DOCKER_HOST, DOCKER_CONTEXT, the current context, the default socket)")
-  String host;
-
-  @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "STORE",
-      description = "Store to use: engine, engine:HOST or oci:DIR (default: MIMG_STORE, else the engine as -H finds "
-          + "it, else when no engine is configured or running the OCI layout ~/.local/share/mimg/store)")
-  String storeSpec;
+  @Mixin
+  StoreOptions store;
 
   @Spec
   CommandSpec spec;
-
-  /** Opens the store the options name, for reading (a missing {@code oci:DIR} is an error). */
-  ImageStore store() {
-    return store(false);
-  }
-
-  /** Opens the store the options name; {@code forWriting} lets a pull create a new {@code oci:DIR}. */
-  ImageStore store(boolean forWriting) {
-    return Stores.select(storeSpec, host, forWriting,
-        notice -> spec.commandLine().getErr().println("mimg: notice: " + notice));
-  }
 
   @Override
   public void run() {

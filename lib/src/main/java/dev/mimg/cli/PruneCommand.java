@@ -1,17 +1,12 @@
 package dev.mimg.cli;
 
-import dev.mimg.model.Platform;
-import dev.mimg.query.PruneFilters;
-import dev.mimg.query.PrunePlanner;
-import dev.mimg.query.RemovalPlan;
-import dev.mimg.query.RemovalReport;
-import dev.mimg.query.Remover;
+import dev.mimg.query.Filters;
+import dev.mimg.query.ImageQuery;
+import dev.mimg.query.Mimg;
+import dev.mimg.query.Removal;
 import dev.mimg.store.ImageStore;
-import java.io.Console;
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code mimg prune}: removes dangling images, unused images, or unused platforms, after showing the plan. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
     description = {"Remove dangling images (default), every image no container uses (--all), and/or the platforms "
-        + "no container uses outside the keep-set (--platforms).",
+        + "no container uses outside the keep-set (--platforms; never an image's last platform).",
+        "An image selected through some of its names (--filter reference=) loses only those names while others "
+            + "hold it.",
         "Prints the plan and asks on a terminal; without a terminal it needs -f. --dry-run changes nothing."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:pruned as planned, nothing to prune, or --dry-run",
@@ -61,52 +58,22 @@ final class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Platform> kept = keep.isEmpty() ? List.of(Platform.host()) : keep.stream().map(Platform::parse).toList();
-    var filter = PruneFilters.parse(filters, Instant.now());
-    boolean json = parseFormat();
-    PrintWriter out = spec.commandLine().getOut();
-    try (ImageStore store = parent.store()) {
-      RemovalPlan plan = PrunePlanner.plan(store.images(), all, platforms, kept, filter);
-      if (plan.isEmpty()) {
-        out.println(json ? plan.toJson() : "nothing to prune");
-        return Main.OK;
+    Runner.Format output = switch (format) {
+      case "table" -> Runner.Format.TABLE;
+      case "json" -> Runner.Format.JSON;
+      default -> throw new IllegalArgumentException("invalid --format \"" + format + "\": expected table or json");
+    };
+    try (ImageStore store = parent.store.open(spec.commandLine().getErr())) {
+      ImageQuery base = Filters.apply(Mimg.images(store), filters, Filters.PRUNE_KEYS, Instant.now());
+      base = dryRun ? base.dryRun() : base;
+      Removal removal = (all ? base.unused() : base.dangling().unused()).removal();
+      if (platforms) {
+        ImageQuery rest = all ? base.inUse() : base.where(image -> !image.isDangling() || !image.containers().isEmpty());
+        String[] kept = keep.isEmpty() ? new String[] {dev.mimg.model.Platform.host().toString()} : keep.toArray(String[]::new);
+        removal = removal.and(rest.notPlatform(kept).variants().unused().removal());
       }
-      if (dryRun || !confirmed(plan, json)) {
-        if (dryRun) {
-          out.println(json ? plan.toJson().put("DryRun", true) : plan.describe() + "dry run: nothing changed");
-          return Main.OK;
-        }
-        return Main.FAILED;
-      }
-      RemovalReport report = Remover.execute(store, plan, false);
-      out.print(json ? plan.toJson().set("Report", report.toJson()) + "\n" : report.describe());
-      return report.skipped().isEmpty() ? Main.OK : Main.FAILED;
+      return new Runner("prune", spec.commandLine().getOut(), spec.commandLine().getErr(), Runner.Kept.SPARED,
+          force ? Runner.Confirm.NO : Runner.Confirm.ON_TERMINAL, output).run(removal);
     }
-  }
-
-  private boolean parseFormat() {
-    if (!Arrays.asList("table", "json").contains(format)) {
-      throw new IllegalArgumentException("invalid --format \"" + format + "\": expected table or json");
-    }
-    return format.equals("json");
-  }
-
-  /** -f, or a "y" typed on the terminal after seeing the plan; without a terminal, one line and no. */
-  private boolean confirmed(RemovalPlan plan, boolean json) {
-    if (force) {
-      if (!json) {
-        spec.commandLine().getOut().print(plan.describe());
-      }
-      return true;
-    }
-    Console console = System.console();
-    if (console == null) {
-      spec.commandLine().getErr().println("mimg: not pruning: no terminal to confirm on; use -f/--force "
-          + "(or --dry-run to see the plan)");
-      return false;
-    }
-    console.printf("%s", plan.describe());
-    String answer = console.readLine("Remove these %d item(s)? [y/N] ", plan.steps().size());
-    return answer != null && answer.strip().equalsIgnoreCase("y");
   }
 }

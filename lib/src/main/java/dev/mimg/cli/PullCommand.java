@@ -1,9 +1,8 @@
 package dev.mimg.cli;
 
 import dev.mimg.model.HumanSize;
-import dev.mimg.model.Platform;
-import dev.mimg.model.Reference;
-import dev.mimg.query.Puller;
+import dev.mimg.query.Mimg;
+import dev.mimg.query.Pull;
 import dev.mimg.render.Terminal;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.PullEvent;
@@ -53,12 +52,12 @@ final class PullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Reference reference = Reference.parse(name);
-    List<Platform> wanted = platforms.stream().map(Platform::parse).toList();
     PrintWriter out = spec.commandLine().getOut();
-    try (ImageStore store = parent.store(true)) {
-      Puller.Report report = new Puller(store, progress(out)).pull(reference, wanted, allPlatforms, resolve);
-      out.print(report.describe());
+    try (ImageStore store = parent.store.openForWriting(spec.commandLine().getErr())) {
+      Pull pull = Mimg.images(store).pull(name).progress(progress(out));
+      pull = platforms.isEmpty() ? pull : pull.platform(platforms.toArray(String[]::new));
+      pull = allPlatforms ? pull.allPlatforms() : pull;
+      out.print((resolve ? pull.resolve() : pull).run().describe());
       return Main.OK;
     }
   }

@@ -1,12 +1,10 @@
 package dev.mimg.cli;
 
-import dev.mimg.model.Platform;
-import dev.mimg.query.RemovalPlan;
-import dev.mimg.query.RemovalPlanner;
-import dev.mimg.query.RemovalReport;
-import dev.mimg.query.Remover;
+import dev.mimg.model.ImageLookup;
+import dev.mimg.model.InvalidInputException;
+import dev.mimg.query.ImageQuery;
+import dev.mimg.query.Mimg;
 import dev.mimg.store.ImageStore;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,8 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code mimg rm}: removes single platforms of an image, or one variant from every image that holds it. */
 @Command(name = "rm", mixinStandardHelpOptions = true,
     description = {"Remove platforms of an image (rm IMAGE --platform P), or a variant (rm VARIANT-ID).",
-        "Prints the plan first. Variants in use by a container, or shared with other images, are kept "
-            + "unless --force."},
+        "Prints the plan first. What a container uses, or other images and names share, is kept unless --force."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:everything planned was removed (or --dry-run)",
         "1:nothing to do or something was kept/skipped (in use, shared, not present, engine error)",
@@ -41,7 +38,7 @@ final class RmCommand implements Callable<Integer> {
   List<String> platforms = new ArrayList<>();
 
   @Option(names = {"-f", "--force"},
-      description = "Also remove variants in use or shared with other images; a missing platform is a notice.")
+      description = "Also remove what is in use or shared with other images; a missing platform is a notice.")
   boolean force;
 
   @Option(names = "--dry-run", description = "Print the plan and change nothing.")
@@ -49,29 +46,15 @@ final class RmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Platform> wanted = platforms.stream().map(Platform::parse).toList();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try (ImageStore store = parent.store()) {
-      RemovalPlanner planner = new RemovalPlanner(store.images(), store.containerNames(), force);
-      RemovalPlan plan = wanted.isEmpty() ? planner.variant(name) : planner.platforms(name, wanted);
-      plan.notices().forEach(notice -> err.println("mimg: notice: " + notice));
-      if (plan.isEmpty() && plan.refusals().isEmpty()) {
-        return Main.OK;
+    try (ImageStore store = parent.store.open(spec.commandLine().getErr())) {
+      if (platforms.isEmpty() && ImageLookup.find(store.images(), name).variant() == null) {
+        throw new InvalidInputException(name + " is an image, not a variant: name the platforms to remove with "
+            + "--platform (prune -a --filter reference=NAME removes images)");
       }
-      out.print(plan.describe());
-      out.flush();
-      if (dryRun) {
-        out.println("dry run: nothing changed");
-        return Main.OK;
-      }
-      if (plan.isEmpty()) {
-        err.println("mimg: nothing removed: " + plan.refusals().get(0).reason());
-        return Main.FAILED;
-      }
-      RemovalReport report = Remover.execute(store, plan, force);
-      out.print(report.describe());
-      return report.skipped().isEmpty() ? Main.OK : Main.FAILED;
+      ImageQuery query = Mimg.images(store).named(name).platform(platforms.toArray(String[]::new));
+      query = dryRun ? query.dryRun() : query;
+      return new Runner("remove", spec.commandLine().getOut(), spec.commandLine().getErr(), Runner.Kept.FAILS,
+          Runner.Confirm.NO, Runner.Format.TABLE).run((force ? query.force() : query).removal());
     }
   }
 }

@@ -1,17 +1,20 @@
 package dev.mimg.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A stored image: an index (multi-platform) or a single manifest, the names that point at it and its variants,
- * missing ones included. {@code tags} and {@code digestRefs} are fully normalized references.
+ * A stored image: an index (multi-platform) or a single manifest, the names the store holds for it and its
+ * variants, missing ones included. {@code names} are the store's own names (tags, by-digest names, and in a layout
+ * names that are no Docker reference); {@code digestRefs} every {@code repo@digest} reference that resolves to it
+ * (Docker's RepoDigests), fully normalized.
  */
 public record Image(
     Digest id,
     String mediaType,
-    List<Reference> tags,
+    List<ImageName> names,
     List<Reference> digestRefs,
     Instant created,
     List<Variant> variants,
@@ -19,11 +22,40 @@ public record Image(
 
   /** Defensive copies. */
   public Image {
-    tags = List.copyOf(tags);
+    names = List.copyOf(names);
     digestRefs = List.copyOf(digestRefs);
     variants = List.copyOf(variants);
     labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
+
+  /** The tags among the names, in the store's order. */
+  public List<Reference> tags() {
+    return names.stream().filter(ImageName::isTag).map(ImageName::reference).toList();
+  }
+
+  /**
+   * The name plans, messages and the DSL show for the image: its first tag, else its first other name, else its
+   * short id ({@code alpine:3.16}, {@code alpine@sha256:...}, {@code 3d426b0bfc36}).
+   */
+  public String name() {
+    return names.stream().filter(ImageName::isTag).findFirst().or(() -> names.stream().findFirst())
+        .map(ImageName::toString).orElse(shortId());
+  }
+
+  /**
+   * The names a listing shows a row for: the tags and the names that are no reference; without those, the
+   * by-digest names; none for a dangling image.
+   */
+  public List<ImageName> listedNames() {
+    List<ImageName> tagged = names.stream().filter(n -> !n.isDigest()).toList();
+    return tagged.isEmpty() ? names : tagged;
+  }
+
+  /** Listing order: by the first listed name ({@link ImageName#LISTING_ORDER}), dangling images last, then by id. */
+  public static final Comparator<Image> LISTING_ORDER = Comparator
+      .comparing((Image image) -> image.listedNames().stream().min(ImageName.LISTING_ORDER).orElse(ImageName.NO_NAME),
+          ImageName.LISTING_ORDER)
+      .thenComparing(image -> image.id().toString());
 
   /** The platform variants (attestations excluded), present or not. */
   public List<Variant> platformVariants() {
@@ -70,9 +102,9 @@ public record Image(
     return variants.stream().flatMap(v -> v.containers().stream()).distinct().toList();
   }
 
-  /** True when neither a tag nor a digest reference names the image (the engine's meaning of dangling). */
+  /** True when the store holds no name for the image (the engine's meaning of dangling). */
   public boolean isDangling() {
-    return tags.isEmpty() && digestRefs.isEmpty();
+    return names.isEmpty();
   }
 
   /** True when the image is an index (multi-platform), false for a single manifest. */

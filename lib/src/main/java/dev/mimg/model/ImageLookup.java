@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Finds what a user named: an image by reference (tag or digest, Docker-normalized) or by id prefix, or a single
- * variant by its id prefix. Ids are tried first for hex strings, as short ids are also valid repository names.
+ * Finds what a user named: an image by one of its names as written, by reference (tag or digest,
+ * Docker-normalized) or by id prefix, or a single variant by its id prefix. Ids are tried first for hex strings, as
+ * short ids are also valid repository names.
  */
 public final class ImageLookup {
 
@@ -43,12 +45,26 @@ public final class ImageLookup {
         return byId;
       }
     }
+    Optional<Image> asWritten = images.stream()
+        .filter(image -> image.names().stream().anyMatch(n -> n.reference() == null && n.written().equals(name)))
+        .findFirst();
+    if (asWritten.isPresent()) {
+      return asWritten.map(image -> new Found(image, null));
+    }
     Reference reference = Reference.parse(name);
-    return images.stream()
-        .filter(image -> image.tags().contains(reference) || image.digestRefs().contains(reference)
-            || reference.isDigestOnly() && reference.digest().orElseThrow().equals(image.id())
-               && image.digestRefs().stream().anyMatch(ref -> ref.name().equals(reference.name())))
-        .findFirst().map(image -> new Found(image, null));
+    return images.stream().filter(image -> names(image, reference)).findFirst().map(image -> new Found(image, null));
+  }
+
+  /**
+   * True when {@code reference} names the image: one of its names, one of its digest references, or its id in a
+   * repository that names it ({@code repo@<id>}).
+   */
+  public static boolean names(Image image, Reference reference) {
+    return image.names().stream().anyMatch(n -> reference.equals(n.reference()))
+        || image.digestRefs().contains(reference)
+        || reference.isDigestOnly() && reference.digest().orElseThrow().equals(image.id())
+           && Stream.concat(image.digestRefs().stream(), image.tags().stream())
+               .anyMatch(ref -> ref.name().equals(reference.name()));
   }
 
   private static Optional<Found> byId(List<Image> images, String prefix) {

@@ -24,4 +24,39 @@ final class KnownPlatformNames {
     static boolean isKnownArchitecture(String normalizedArchitecture) {
         return ARCHITECTURES.contains(normalizedArchitecture);
     }
+
+    /** The known operating system nearest to {@code os} (fewest edits; ties alphabetically). */
+    static String nearestOs(String os) {
+        return nearest(os, OPERATING_SYSTEMS);
+    }
+
+    /** The known architecture nearest to {@code architecture} (fewest edits; ties alphabetically). */
+    static String nearestArchitecture(String architecture) {
+        return nearest(architecture, ARCHITECTURES);
+    }
+
+    private static String nearest(String word, Set<String> known) {
+        return known.stream().sorted()
+                .min(java.util.Comparator.comparingInt((String candidate) -> distance(word, candidate)))
+                .orElseThrow();
+    }
+
+    /** Levenshtein distance, with a swap of two neighbours counting as one edit ("amd46" is one from "amd64"). */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
 }

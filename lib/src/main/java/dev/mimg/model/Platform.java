@@ -92,6 +92,25 @@ public record Platform(String os, String architecture, String variant) {
         return other != null && normalize().equals(other.normalize());
     }
 
+    /**
+     * What is wrong with this platform as a user typed it, if containerd would not know its operating system or
+     * architecture: e.g. {@code unknown architecture "amd46" in linux/amd46 (did you mean linux/amd64?)}.
+     */
+    public java.util.Optional<String> unknownPart() {
+        Platform n = normalize();
+        boolean osKnown = KnownPlatformNames.isKnownOs(n.os());
+        boolean archKnown = KnownPlatformNames.isKnownArchitecture(n.architecture());
+        if (osKnown && archKnown) {
+            return java.util.Optional.empty();
+        }
+        Platform nearest = Platform.of(osKnown ? n.os() : KnownPlatformNames.nearestOs(n.os()),
+                archKnown ? n.architecture() : KnownPlatformNames.nearestArchitecture(n.architecture()), n.variant());
+        String what = !osKnown && !archKnown ? "unknown operating system \"" + os + "\" and architecture \""
+                + architecture + "\"" : !osKnown ? "unknown operating system \"" + os + "\""
+                : "unknown architecture \"" + architecture + "\"";
+        return java.util.Optional.of(what + " in " + this + " (did you mean " + nearest + "?)");
+    }
+
     /** True for {@code unknown/unknown}, the platform BuildKit gives attestation manifests. */
     public boolean isUnknown() {
         return os.equals(UNKNOWN_PART) && architecture.equals(UNKNOWN_PART);

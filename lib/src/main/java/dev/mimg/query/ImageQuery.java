@@ -1,38 +1,34 @@
 package dev.mimg.query;
 
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.Platform;
-import dev.mimg.model.Reference;
 import dev.mimg.model.RemoteSizes;
+import dev.mimg.model.Selection;
 import dev.mimg.model.Variant;
-import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
-import dev.mimg.view.FlatView;
-import dev.mimg.view.ImageRows;
-import dev.mimg.view.JsonView;
-import dev.mimg.view.ListingOptions;
-import dev.mimg.view.TreeView;
+import dev.mimg.store.ReadOnlyStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * An immutable, lazy query over the images of a store: each step returns a new query, a terminal
- * ({@link #list()}, {@link #count()}...) asks the store once. Platform steps also narrow which variants the
- * views show, while image-level figures ({@code 3/7}, sizes) stay those of the whole image.
+ * An immutable, lazy query over the images of a store: each step returns a new query, a terminal ({@link #list()},
+ * {@link #count()}, {@link #remove()}...) asks the store anew. Name and platform steps also narrow which names and
+ * variants a listing shows ({@link #selection()}), while image figures ({@code 3/7}, sizes) stay whole.
+ *
+ * <p>Removals follow one rule: with a variant step ({@link #platform}, {@link #notPlatform}, {@link #missing},
+ * {@link #variants()}) they remove those variants; otherwise whole images, and an image selected through some of its
+ * names ({@link #reference}, {@link #named}) loses only those names while another name still holds it.
  */
 public final class ImageQuery implements Iterable<Image> {
-
-  /** Image order: the listing order ({@link ImageRows#ORDER}) of each image's first name. */
-  public static final Comparator<Image> ORDER =
-      Comparator.comparing(image -> ImageRows.named(List.of(image)).get(0), ImageRows.ORDER);
 
   private final ImageStore store;
   private final QuerySteps steps;
@@ -46,32 +42,53 @@ public final class ImageQuery implements Iterable<Image> {
     this.steps = steps;
   }
 
-  /** Images with a name matching the glob (Docker's {@code reference} filter). */
-  public ImageQuery reference(String glob) {
-    ReferenceGlob pattern = ReferenceGlob.of(glob);
-    return where(image -> names(image).anyMatch(pattern::matches));
+  private ImageQuery with(QuerySteps next) {
+    return new ImageQuery(store, next);
   }
 
   /**
-   * Images with one of these platforms present (strict matching); views show only those variants. Repeated
+   * Images with a name matching one of the globs (Docker's {@code reference} filter; repeated steps are any-of);
+   * only those names are selected: listings show them, removals untag them.
+   */
+  public ImageQuery reference(String... globs) {
+    return with(steps.withNames(Arrays.stream(globs).map(ReferenceGlob::of).toList()));
+  }
+
+  /** Images none of whose names match the glob (a retention rule's exclude pattern: such images are kept). */
+  public ImageQuery excludeReference(String glob) {
+    ReferenceGlob pattern = ReferenceGlob.of(glob);
+    return where(image -> image.names().stream().noneMatch(pattern::matches));
+  }
+
+  /**
+   * The image one name names, as a user types it ({@code alpine:3.16}, an image id or a variant id), selected
+   * under that name only: its other names count as other images that would lose a variant. Planning fails when
+   * nothing has that name, and a platform step must name platforms it holds (with {@link #force()}: a notice).
+   */
+  public ImageQuery named(String name) {
+    return with(steps.withNamed(name));
+  }
+
+  /**
+   * Images with one of these platforms present (strict matching); those variants are the selected ones. Repeated
    * steps add platforms to the same any-of set, as Docker's repeated filters do.
    */
   public ImageQuery platform(String... specs) {
-    if (specs.length == 0) {
-      return this;
-    }
-    return new ImageQuery(store, steps.withPlatforms(Arrays.stream(specs).map(Platform::parse).toList()));
+    return specs.length == 0 ? this : with(steps.withPlatforms(Platforms.filter(specs)));
   }
 
-  /** Images with a present variant of none of these platforms; those variants are the ones selected. */
+  /**
+   * A keep-set: images with a present variant outside these platforms; those variants are the selected ones. An
+   * image that holds none of the kept platforms is left whole (a keep-set never empties an image). A platform
+   * containerd does not know is an error: a typo here would remove what was meant to be kept.
+   */
   public ImageQuery notPlatform(String... specs) {
-    List<Platform> unwanted = Arrays.stream(specs).map(Platform::parse).toList();
-    return variantStep(v -> v.isPresent() && unwanted.stream().noneMatch(p -> v.platform().matches(p)));
+    return with(steps.withKeep(Platforms.keep(specs)));
   }
 
-  /** Images with missing platform variants; those missing variants are the ones selected (e.g. to back-fill). */
+  /** Images with missing platform variants; those missing variants are the selected ones (e.g. to back-fill). */
   public ImageQuery missing() {
-    return variantStep(v -> v.isImage() && !v.available());
+    return with(steps.withVariantStep((image, v) -> v.isImage() && !v.available()));
   }
 
   /** Images some container uses. */
@@ -86,47 +103,22 @@ public final class ImageQuery implements Iterable<Image> {
 
   /** Images created longer ago than {@code age}. */
   public ImageQuery olderThan(Duration age) {
-    return where(image -> image.created().isBefore(Instant.now().minus(age)));
+    return createdBefore(Instant.now().minus(age));
+  }
+
+  /** Images created before {@code instant} (Docker's {@code until} filter). */
+  public ImageQuery createdBefore(Instant instant) {
+    return where(image -> image.created().isBefore(instant));
+  }
+
+  /** Images labelled {@code key} (any value when {@code value} is null), as Docker's {@code label} filter. */
+  public ImageQuery label(String key, String value) {
+    return where(image -> image.labels().containsKey(key) && (value == null || value.equals(image.labels().get(key))));
   }
 
   /** Images whose present content is larger than {@code bytes} (compressed, as SIZE shows it). */
   public ImageQuery largerThan(long bytes) {
     return where(image -> image.contentSize() > bytes);
-  }
-
-  /** The same images in another order (the default is repository, then tag). */
-  public ImageQuery sortBy(Comparator<Image> comparator) {
-    return new ImageQuery(store, steps.withOrder(comparator));
-  }
-
-  /** At most {@code n} images. */
-  public ImageQuery limit(long n) {
-    return new ImageQuery(store, steps.withLimit(n));
-  }
-
-  /**
-   * The same query, but its mutations ({@link #remove()}, {@link #pull()}, {@link #backfill}) only report what
-   * they would do and change nothing.
-   */
-  public ImageQuery dryRun() {
-    return new ImageQuery(store, steps.asDryRun());
-  }
-
-  /** True when {@link #dryRun()} was asked for. */
-  public boolean isDryRun() {
-    return steps.dryRun();
-  }
-
-  /**
-   * One element per variant from here on: the variants the variant steps select ({@link #platform},
-   * {@link #notPlatform}, {@link #missing}), or without such a step every present platform variant.
-   */
-  public VariantQuery variants() {
-    return new VariantQuery(this, hasVariantStep() ? shownVariants() : Variant::isPresent, iv -> true);
-  }
-
-  private ImageQuery variantStep(Predicate<Variant> step) {
-    return new ImageQuery(store, steps.withVariantStep(step));
   }
 
   /** Images with some platforms missing (shallow pulls). */
@@ -139,7 +131,7 @@ public final class ImageQuery implements Iterable<Image> {
     return where(image -> !image.isShallow());
   }
 
-  /** Images that no tag and no digest reference names. */
+  /** Images the store holds no name for. */
   public ImageQuery dangling() {
     return where(Image::isDangling);
   }
@@ -149,33 +141,58 @@ public final class ImageQuery implements Iterable<Image> {
     return dangling ? dangling() : where(image -> !image.isDangling());
   }
 
-  /** Images for which the predicate holds. */
-  public ImageQuery where(Predicate<Image> predicate) {
-    return withFilter(all -> predicate);
-  }
-
-  /**
-   * The retention rule "keep the last {@code n} tags per repository": selects the tagged images none of whose
-   * tags is among the {@code n} newest of its repository (newest by image creation time, ties by tag name).
-   * Untagged images are not selected (see {@link #untagged()}).
-   */
-  public ImageQuery beyondLast(int n) {
-    return withFilter(all -> RetentionRules.beyondLast(all, n));
-  }
-
   /** Images with no tag (pulled by digest, or dangling). */
   public ImageQuery untagged() {
     return where(image -> image.tags().isEmpty());
   }
 
-  /** Images none of whose names match the glob (a retention rule's exclude pattern). */
-  public ImageQuery excludeReference(String glob) {
-    ReferenceGlob pattern = ReferenceGlob.of(glob);
-    return where(image -> names(image).noneMatch(pattern::matches));
+  /**
+   * The retention rule "keep the last {@code n} tags per repository": selects the tagged images none of whose
+   * tags is among the {@code n} newest of its repository (newest by image creation time, ties by tag name).
+   */
+  public ImageQuery beyondLast(int n) {
+    return with(steps.withFilter(all -> RetentionRules.beyondLast(all, n)));
   }
 
-  private ImageQuery withFilter(Function<List<Image>, Predicate<Image>> filter) {
-    return new ImageQuery(store, steps.withFilter(filter));
+  /** Images for which the predicate holds. */
+  public ImageQuery where(Predicate<Image> predicate) {
+    return with(steps.withFilter(all -> predicate));
+  }
+
+  /** The same images in another order (the default is the listing's: repository, then tag). */
+  public ImageQuery sortBy(Comparator<Image> comparator) {
+    return with(steps.withOrder(comparator));
+  }
+
+  /** At most {@code n} images. */
+  public ImageQuery limit(long n) {
+    return with(steps.withLimit(n));
+  }
+
+  /** The same query whose mutations only report what they would do: the store is seen read-only. */
+  public ImageQuery dryRun() {
+    return isDryRun() ? this : new ImageQuery(new ReadOnlyStore(store), steps);
+  }
+
+  /**
+   * The same query whose removals also take what a container uses, what other images share and the content other
+   * names still hold (as {@code --force} does).
+   */
+  public ImageQuery force() {
+    return with(steps.forced());
+  }
+
+  /** True for a query made with {@link #dryRun()}. */
+  public boolean isDryRun() {
+    return store.isReadOnly();
+  }
+
+  /**
+   * One element per variant from here on: the variants the variant steps select, or without such a step every
+   * present platform variant.
+   */
+  public VariantQuery variants() {
+    return new VariantQuery(this);
   }
 
   /** The matching images in listing order. */
@@ -185,7 +202,7 @@ public final class ImageQuery implements Iterable<Image> {
 
   /** The matching images in listing order (each iteration asks the store anew), so Groovy's {@code each} works. */
   @Override
-  public java.util.Iterator<Image> iterator() {
+  public Iterator<Image> iterator() {
     return list().iterator();
   }
 
@@ -204,149 +221,79 @@ public final class ImageQuery implements Iterable<Image> {
     return stream().mapToLong(Image::contentSize).sum();
   }
 
-  /**
-   * The registry's sizes of the matching images' missing variants (manifests only, no layer), so that
-   * {@code remoteSizes().total(image)} is the image's size with every platform; failures are kept per image.
-   * Sizes already known by manifest digest come from the user's cache ({@link ManifestSizeCache}).
-   */
-  public RemoteSizes remoteSizes() {
-    return RemoteTotals.fetch(list(), RegistryClient.fromEnvironment()::manifest, ManifestSizeCache.user());
-  }
-
-  /** {@link #remoteSizes()} with the manifests {@code fetcher} gives. */
-  public RemoteSizes remoteSizes(ManifestFetcher fetcher) {
-    return RemoteTotals.fetch(list(), fetcher);
-  }
-
   /** The first matching image, if any. */
   public Optional<Image> first() {
     return stream().findFirst();
   }
 
-  private Stream<Image> select(List<Image> images) {
-    Predicate<Image> all = steps.filters().stream().map(filter -> filter.apply(images))
-        .reduce(image -> true, Predicate::and);
-    if (hasVariantStep()) {
-      Predicate<Variant> selected = selectedVariants(true);
-      all = all.and(image -> image.variants().stream().anyMatch(selected));
-    }
-    return images.stream().filter(all).sorted(steps.order()).limit(steps.limit());
+  /** The matching images with the names and variants the steps select, as a listing shows them. */
+  public Listing listing() {
+    return new Listing(list(), selection(), RemoteSizes.NOT_ASKED);
   }
 
-  private boolean hasVariantStep() {
-    return !steps.platforms().isEmpty() || !steps.variantSteps().isEmpty();
+  /** Which names and variants of the matching images the steps select (what listings show). */
+  public Selection selection() {
+    return new Selection(steps.selectedNames(), shownVariants());
   }
 
   /**
-   * The variants the variant steps select: those of the platforms asked for (present ones only when
-   * {@code present}: an image is selected for a platform it holds) and those every other step accepts.
+   * The registry's sizes of the matching images' missing variants (manifests only, no layer), so that
+   * {@code remoteSizes().total(image)} is the image's size with every platform; failures are kept per image.
+   * Sizes already known by manifest digest come from the user's cache.
    */
-  private Predicate<Variant> selectedVariants(boolean present) {
-    Predicate<Variant> selected = steps.variantSteps().stream().reduce(variant -> true, Predicate::and);
-    List<Platform> platforms = steps.platforms();
-    if (!platforms.isEmpty()) {
-      selected = selected.and(v -> (!present || v.isPresent())
-          && platforms.stream().anyMatch(p -> v.platform().matches(p)));
-    }
-    return selected;
+  public RemoteSizes remoteSizes() {
+    return listing().withRemoteSizes().remote();
   }
 
-  /** The flat listing as {@code mimg ls} prints it (Docker's columns plus PLATFORMS). */
-  public String table() {
-    return table(ListingOptions.defaults());
-  }
-
-  /** The flat listing with explicit options (format, counts, digests, width...). */
-  public String table(ListingOptions options) {
-    return FlatView.render(list(), options);
-  }
-
-  /** The tree as {@code mimg ls --tree} prints it: each image, then its present variants. */
-  public String tree() {
-    return tree(ListingOptions.defaults());
-  }
-
-  /** The tree with explicit options ({@code all} adds missing variants and attestations). */
-  public String tree(ListingOptions options) {
-    return TreeView.render(list(), shownVariants(), options);
-  }
-
-  /** The images and their shown variants as one JSON array ({@code mimg ls --tree --format json}). */
-  public String json(boolean all) {
-    return JsonView.render(list(), shownVariants(), all);
-  }
-
-  /** Prints the flat listing to standard output. */
-  public void print() {
-    System.out.print(table());
-  }
-
-  /**
-   * What {@link #remove()} would do, changing nothing. With a variant step ({@link #platform},
-   * {@link #notPlatform}, {@link #missing}; see also {@link #variants()}): the selected variants of each matching
-   * image; without: the matching images whole. Variants or images in use, and variants other images also
-   * reference, are kept (listed as refusals).
-   */
+  /** What {@link #remove()} would do, changing nothing: what goes, what stays and why. */
   public RemovalPlan plan() {
-    return plan(hasVariantStep() ? (image, variant) -> shownVariants().test(variant) : null);
-  }
-
-  /** The plan for the variants {@code which} accepts of each matching image, or whole images when it is null. */
-  RemovalPlan plan(java.util.function.BiPredicate<Image, Variant> which) {
-    List<Image> all = store.images();
-    RemovalPlanner planner = new RemovalPlanner(all, store.containerNames(), false);
-    return RemovalPlan.merge(select(all).map(image -> which == null
-        ? planner.image(image, true, variant -> true)
-        : planner.image(image, false, variant -> which.test(image, variant))).toList());
+    return removal().plan();
   }
 
   /**
-   * Removes what {@link #plan()} names. With a variant step ({@link #platform}, {@link #notPlatform},
-   * {@link #missing}, {@link #variants()}) it removes those variants only, and every image keeps its tags and
-   * index; without one it removes the matching images whole. Variants and images in use, or shared with other
-   * images, are skipped with the reason. Each step is re-checked right before it acts. Under {@link #dryRun()}
-   * nothing changes and the report says what would have been removed.
+   * Removes what {@link #plan()} names (see the class doc for what a removal acts on). What a container uses and
+   * what other images share are kept, with the reason, unless {@link #force()}; each step is re-checked right
+   * before it acts. Under {@link #dryRun()} nothing changes and the report says what would have been removed.
    */
   public RemovalReport remove() {
-    return remove(plan());
+    return removal().remove();
   }
 
-  /**
-   * Carries out a plan this store made (e.g. one printed first by a policy): each step is re-checked right before
-   * it acts; under {@link #dryRun()} nothing changes.
-   */
+  /** Carries out a plan this query made (e.g. one printed first): each step is re-checked right before it acts. */
   public RemovalReport remove(RemovalPlan plan) {
-    return isDryRun() ? RemovalReport.dryRun(plan) : Remover.execute(store, plan, false);
+    return removal().remove(plan);
+  }
+
+  /** The removal this query describes, to plan first and carry out later (and to combine with others). */
+  public Removal removal() {
+    return new Removal(this);
   }
 
   /**
-   * Pulls each matching image again by its first tag: refreshes the platforms it has (the seed's "all arches I
-   * already have"), or, with a platform step, those platforms; with {@link #missing()}, back-fills the missing
-   * ones from the stored index. Returns one report per image.
+   * Pulls each matching tagged image again: refreshes the platforms it has (the seed's "all arches I already
+   * have"), or, with a platform step, those platforms; with {@link #missing()}, back-fills the missing ones from
+   * the stored index without moving the tag. Returns one report per image.
    */
-  public List<Puller.Report> pull() {
-    Predicate<Variant> selected = shownVariants();
-    return pullEach(image -> hasVariantStep()
-        ? image.platformVariants().stream().filter(selected).map(Variant::platform).toList() : List.of());
+  public List<PullReport> pull() {
+    BiPredicate<Image, Variant> selected = shownVariants();
+    return Pulls.each(this, image -> steps.selectsVariants()
+        ? image.platformVariants().stream().filter(v -> selected.test(image, v)).map(Variant::platform).toList()
+        : List.of());
+  }
+
+  /**
+   * A pull of {@code reference} into this query's store, to shape with platforms, {@code allPlatforms()} or
+   * {@code resolve()} and carry out with {@code run()}: not stored, it is pulled; stored, missing platforms are
+   * back-filled from the stored index without moving the tag.
+   */
+  public Pull pull(String reference) {
+    return new Pull(this, dev.mimg.model.Reference.parse(reference));
   }
 
   /** Back-fills these platforms into each matching image from its stored index, without moving any tag. */
-  public List<Puller.Report> backfill(String... platformSpecs) {
-    List<Platform> wanted = Arrays.stream(platformSpecs).map(Platform::parse).toList();
-    return pullEach(image -> wanted);
-  }
-
-  /** Pulls each matching tagged image by its first tag, for the platforms {@code platforms} gives it. */
-  private List<Puller.Report> pullEach(Function<Image, List<Platform>> platforms) {
-    Puller puller = new Puller(store, event -> { });
-    return list().stream().filter(image -> !image.tags().isEmpty())
-        .map(image -> isDryRun() ? Puller.wouldPull(image, platforms.apply(image))
-            : puller.pull(image.tags().get(0), platforms.apply(image), false, false)).toList();
-  }
-
-  /** Which variants views show: those of the selected platforms, or all. */
-  public Predicate<Variant> shownVariants() {
-    return hasVariantStep() ? selectedVariants(false) : variant -> true;
+  public List<PullReport> backfill(String... platformSpecs) {
+    List<Platform> wanted = Platforms.filter(platformSpecs);
+    return Pulls.each(this, image -> wanted);
   }
 
   /** The store this query reads. */
@@ -354,7 +301,32 @@ public final class ImageQuery implements Iterable<Image> {
     return store;
   }
 
-  private static Stream<Reference> names(Image image) {
-    return Stream.concat(image.tags().stream(), image.digestRefs().stream());
+  QuerySteps steps() {
+    return steps;
+  }
+
+  /** The matching images of a listing. */
+  Stream<Image> select(List<Image> images) {
+    Predicate<Image> all = steps.filters().stream().map(filter -> filter.apply(images))
+        .reduce(image -> true, Predicate::and);
+    if (!steps.names().isEmpty()) {
+      Predicate<ImageName> names = steps.selectedNames();
+      all = all.and(image -> image.names().stream().anyMatch(names));
+    }
+    if (steps.selectsVariants()) {
+      BiPredicate<Image, Variant> selected = steps.selectedVariants(true);
+      all = all.and(image -> image.variants().stream().anyMatch(v -> selected.test(image, v)));
+    }
+    return images.stream().filter(all).sorted(steps.order()).limit(steps.limit());
+  }
+
+  /** Which variants views show: those the variant steps select, or all. */
+  BiPredicate<Image, Variant> shownVariants() {
+    return steps.selectsVariants() ? steps.selectedVariants(false) : (image, variant) -> true;
+  }
+
+  /** The same query with one more variant step (what {@link VariantQuery} builds on). */
+  ImageQuery withVariantStep(BiPredicate<Image, Variant> step) {
+    return with(steps.withVariantStep(step));
   }
 }

@@ -1,9 +1,12 @@
 package dev.mimg.query;
 
 import dev.mimg.store.ImageStore;
+import java.util.function.Consumer;
 
 /** The DSL's one static entry point: {@code import static dev.mimg.query.Mimg.*;} then {@code images()...}. */
 public final class Mimg {
+
+  private static volatile Consumer<String> warnings = warning -> System.err.println("mimg: warning: " + warning);
 
   private Mimg() {
   }
@@ -24,5 +27,14 @@ public final class Mimg {
   /** The store a spec names: {@code engine}, {@code engine:HOST} or {@code oci:DIR} (created when missing). */
   public static ImageStore store(String spec) {
     return Stores.open(spec, true);
+  }
+
+  /** Where the DSL's warnings go (e.g. an unknown platform in a filter); by default standard error. */
+  public static void warnings(Consumer<String> sink) {
+    warnings = sink;
+  }
+
+  static void warn(String warning) {
+    warnings.accept(warning);
   }
 }

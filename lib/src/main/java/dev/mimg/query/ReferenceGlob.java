@@ -1,5 +1,6 @@
 package dev.mimg.query;
 
+import dev.mimg.model.ImageName;
 import dev.mimg.model.Reference;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -47,11 +48,25 @@ public final class ReferenceGlob {
     return new ReferenceGlob(glob, Pattern.compile(regex.toString()));
   }
 
-  /** True when the pattern matches one of the reference's names. */
+  /**
+   * True when the pattern matches one of the reference's forms, as Docker's filter tries them: familiar and full,
+   * each with and without its tag or digest.
+   */
   public boolean matches(Reference reference) {
-    String tag = reference.tag().map(t -> ":" + t).orElse("");
-    return List.of(reference.familiarName(), reference.familiarName() + tag, reference.name(), reference.name() + tag)
-        .stream().anyMatch(name -> pattern.matcher(name).matches());
+    String suffix = reference.tag().map(t -> ":" + t).orElse("")
+        + reference.digest().map(d -> "@" + d).orElse("");
+    return List.of(reference.familiarName(), reference.familiarName() + suffix, reference.name(),
+        reference.name() + suffix).stream().anyMatch(this::matches);
+  }
+
+  /** True when the pattern matches this name as written (a layout's name that is no Docker reference). */
+  public boolean matches(String name) {
+    return pattern.matcher(name).matches();
+  }
+
+  /** True when the pattern matches an image name: its reference's forms, or the name as written. */
+  public boolean matches(ImageName name) {
+    return name.reference() != null ? matches(name.reference()) : matches(name.written());
   }
 
   @Override

@@ -24,6 +24,11 @@ public final class RemoteTotals {
   private RemoteTotals() {
   }
 
+  /** The missing variants' sizes of {@code images} from their registries, through the user's size cache. */
+  static RemoteSizes ofUser(List<Image> images) {
+    return fetch(images, dev.mimg.registry.RegistryClient.fromEnvironment()::manifest, ManifestSizeCache.user());
+  }
+
   /** The missing variants' sizes of {@code images}, 16 requests at a time. */
   public static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher) {
     return fetch(images, fetcher, BoundedParallel.DEFAULT_PARALLELISM);

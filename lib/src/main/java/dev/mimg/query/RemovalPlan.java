@@ -1,19 +1,20 @@
 package dev.mimg.query;
 
-import dev.mimg.model.HumanSize;
-import dev.mimg.model.Image;
-import dev.mimg.model.Variant;
-import dev.mimg.render.TabWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimg.model.HumanSize;
+import dev.mimg.model.Image;
+import dev.mimg.model.ImageName;
+import dev.mimg.model.Variant;
+import dev.mimg.render.TabWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a removal will do before it does it: every variant it removes (image, platform, variant id, bytes, the
- * other images that lose it too), every variant it refuses to touch and why, and notices. Nothing is changed
- * by building or printing a plan.
+ * What a removal will do before it does it: every step (a variant, a whole image, or one name of an image), with
+ * the bytes it frees and the other names it touches, every variant or image it keeps and why, and notices.
+ * Nothing is changed by building or printing a plan.
  */
 public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String> notices) {
 
@@ -24,34 +25,79 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     notices = List.copyOf(notices);
   }
 
+  /** What a step removes. */
+  public enum Action {
+    /** One variant's content, from every image that holds it. */
+    VARIANT,
+    /** A whole image: every name and the content no other image uses. */
+    IMAGE,
+    /** One name of an image; another name still holds the content. */
+    NAME
+  }
+
   /**
-   * One variant to remove from the image called {@code name} ({@code sharedWith} lose it as well), or, when
-   * {@code variant} is null, the whole image with all its names.
+   * One step on the image called {@code name}: remove {@code variant} ({@code others}: the other names that lose
+   * it too), the whole image, or the name {@code untagged} ({@code others}: the names that keep the content).
    */
-  public record Step(Image image, String name, Variant variant, List<String> sharedWith) {
+  public record Step(Action action, Image image, String name, Variant variant, ImageName untagged,
+      List<String> others) {
+
     /** Defensive copy. */
     public Step {
-      sharedWith = List.copyOf(sharedWith);
+      others = List.copyOf(others);
     }
 
-    /** True when the step removes the whole image. */
-    public boolean wholeImage() {
-      return variant == null;
+    /** Removes one variant of the image called {@code name}; {@code sharedWith} lose it too. */
+    public static Step removeVariant(Image image, String name, Variant variant, List<String> sharedWith) {
+      return new Step(Action.VARIANT, image, name, variant, null, sharedWith);
     }
 
-    /** Estimated bytes freed: the variant's, or the whole image's present content plus unpacked size. */
+    /** Removes the whole image. */
+    public static Step removeImage(Image image) {
+      return new Step(Action.IMAGE, image, image.name(), null, null, List.of());
+    }
+
+    /** Removes the name {@code untagged} of the image; {@code keptBy} still hold it. */
+    public static Step removeName(Image image, ImageName untagged, List<String> keptBy) {
+      return new Step(Action.NAME, image, untagged.toString(), null, untagged, keptBy);
+    }
+
+    /** Estimated bytes freed: the variant's, the whole image's content plus unpacked size, none for a name. */
     public long bytes() {
-      return wholeImage() ? image.diskUsage() : variant.diskUsage();
+      return switch (action) {
+        case VARIANT -> variant.diskUsage();
+        case IMAGE -> image.diskUsage();
+        case NAME -> 0;
+      };
     }
 
-    /** The platform removed, or "all" for a whole image. */
+    /** The platform removed: the variant's, "all" for a whole image, "-" for a name. */
     public String platform() {
-      return wholeImage() ? "all" : variant.platform().toString();
+      return switch (action) {
+        case VARIANT -> variant.platform().toString();
+        case IMAGE -> "all";
+        case NAME -> "-";
+      };
     }
 
-    /** The id removed: the variant's or the image's (12 hex digits). */
+    /** The id the step acts on: the variant's or the image's (12 hex digits). */
     public String id() {
-      return wholeImage() ? image.shortId() : variant.shortId();
+      return action == Action.VARIANT ? variant.shortId() : image.shortId();
+    }
+
+    /** The word the plan and the report use: remove, or untag. */
+    public String verb() {
+      return action == Action.NAME ? "untag" : "remove";
+    }
+
+    /** The plan's note: who else loses the variant, or who keeps the content of an untagged name. */
+    public String note() {
+      if (others.isEmpty()) {
+        return "";
+      }
+      return action == Action.NAME
+          ? "content kept: also named " + String.join(", ", others) + " (--force removes the image with all its names)"
+          : "also removed from " + String.join(", ", others);
     }
   }
 
@@ -61,6 +107,11 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     /** Keeps a variant of the image called {@code name}. */
     public static Refusal of(String name, Variant variant, String reason) {
       return new Refusal(name, variant.platform().toString(), variant.shortId(), variant.diskUsage(), reason);
+    }
+
+    /** Keeps a whole image. */
+    public static Refusal of(Image image, String reason) {
+      return new Refusal(image.name(), "all", image.shortId(), image.diskUsage(), reason);
     }
 
     /** Skips a planned step. */
@@ -82,7 +133,7 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     return new RemovalPlan(steps, refusals, notices);
   }
 
-  /** Estimated bytes the steps free: content plus unpacked size of each variant. */
+  /** Estimated bytes the steps free: content plus unpacked size of each variant or image. */
   public long bytes() {
     return steps.stream().mapToLong(Step::bytes).sum();
   }
@@ -92,13 +143,18 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     return steps.isEmpty();
   }
 
-  /** The plan as aligned lines: {@code remove NAME PLATFORM VARIANT SIZE [also from ...]} and refusals. */
+  /** True when the plan neither removes nor keeps anything: there was nothing to consider. */
+  public boolean isNothing() {
+    return steps.isEmpty() && refusals.isEmpty();
+  }
+
+  /** The plan as aligned lines: {@code ACTION IMAGE PLATFORM VARIANT SIZE NOTE}, steps then what is kept. */
   public String describe() {
     List<String> lines = new ArrayList<>();
     lines.add("ACTION\tIMAGE\tPLATFORM\tVARIANT\tSIZE\tNOTE");
     for (Step step : steps) {
-      lines.add(String.join("\t", "remove", step.name(), step.platform(), step.id(), HumanSize.format(step.bytes()),
-          step.sharedWith().isEmpty() ? "" : "also removed from " + String.join(", ", step.sharedWith())));
+      lines.add(String.join("\t", step.verb(), step.name(), step.platform(), step.id(),
+          HumanSize.format(step.bytes()), step.note()));
     }
     for (Refusal refusal : refusals) {
       lines.add(String.join("\t", "keep", refusal.name(), refusal.platform(), refusal.id(),
@@ -107,15 +163,20 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     return TabWriter.format(lines);
   }
 
+  /** {@link #describe()}: a plan prints as its table (in Groovy and JShell too). */
+  @Override
+  public String toString() {
+    return describe();
+  }
+
   /** The plan as JSON: {@code {"Remove":[...],"Keep":[...],"Notices":[...],"Bytes":N}}. */
   public ObjectNode toJson() {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     ArrayNode remove = json.putArray("Remove");
     for (Step step : steps) {
-      ObjectNode node = remove.addObject().put("Image", step.name()).put("Platform", step.platform())
-          .put("Id", step.id())
-          .put("Bytes", step.bytes());
-      step.sharedWith().forEach(node.putArray("AlsoFrom")::add);
+      ObjectNode node = remove.addObject().put("Action", step.verb()).put("Image", step.name())
+          .put("Platform", step.platform()).put("Id", step.id()).put("Bytes", step.bytes());
+      step.others().forEach(node.putArray(step.action() == Action.NAME ? "KeptBy" : "AlsoFrom")::add);
     }
     ArrayNode keep = json.putArray("Keep");
     refusals.forEach(refusal -> keep.addObject().put("Image", refusal.name()).put("Platform", refusal.platform())

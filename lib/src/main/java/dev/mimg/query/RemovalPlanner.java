@@ -1,44 +1,109 @@
 package dev.mimg.query;
 
+import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageLookup;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Builds removal plans by mimg's rules: platform matching is strict; a variant in use by a container is kept
- * unless forced; a variant other images also reference is kept unless forced, and those images are named.
+ * Turns a query into a removal plan by mimg's rules: platform matching is strict; a variant or image a container
+ * uses is kept unless forced; a variant that names outside the selection also hold is kept unless forced, and
+ * those names are given; an image selected through some of its names loses only those names while another name
+ * holds it; a keep-set never empties an image and must keep something.
  */
-public final class RemovalPlanner {
+final class RemovalPlanner {
 
   private final List<Image> images;
   private final Map<String, String> containerNames;
   private final boolean force;
 
-  /** A planner over a store's current images and container names; {@code force} lifts the in-use and sharing rules. */
-  public RemovalPlanner(List<Image> images, Map<String, String> containerNames, boolean force) {
+  /** A planner over a store's current images and container names; {@code force} lifts the keeping rules. */
+  RemovalPlanner(List<Image> images, Map<String, String> containerNames, boolean force) {
     this.images = images;
     this.containerNames = containerNames;
     this.force = force;
   }
 
-  /**
-   * Removes {@code platforms} from the image called {@code name}. A platform that is not present is an error
-   * naming the present ones, or with force a notice.
-   */
-  public RemovalPlan platforms(String name, List<Platform> platforms) {
-    Image image = ImageLookup.find(images, name).image();
-    String called = canonical(image, name);
-    List<RemovalPlan.Step> steps = new ArrayList<>();
-    List<RemovalPlan.Refusal> refusals = new ArrayList<>();
+  /** The plan for what {@code query} selects in this planner's listing. */
+  RemovalPlan plan(ImageQuery query) {
+    QuerySteps steps = query.steps();
     List<String> notices = new ArrayList<>();
-    for (Platform platform : platforms) {
+    List<Selected> selected;
+    if (steps.named() != null) {
+      selected = named(steps, query.shownVariants(), notices);
+    } else {
+      requireSomethingKept(steps.keep());
+      BiPredicate<Image, Variant> variants = query.shownVariants();
+      selected = query.select(images).map(image -> new Selected(image, steps.selectedNames(),
+          steps.selectsVariants() ? image.present().stream().filter(v -> variants.test(image, v)).toList() : null))
+          .toList();
+    }
+    List<RemovalPlan.Step> planned = new ArrayList<>();
+    List<RemovalPlan.Refusal> refusals = new ArrayList<>();
+    List<Selected> withVariants = new ArrayList<>();
+    for (Selected s : selected) {
+      if (s.variants() == null) {
+        wholeImage(s, planned, refusals);
+      } else if (!steps.keep().isEmpty() && s.image().present().stream().noneMatch(v -> kept(v, steps.keep()))) {
+        refusals.add(RemovalPlan.Refusal.of(s.image(), "holds none of the platforms to keep ("
+            + join(steps.keep()) + "): a keep-set never empties an image (prune --all removes whole images)"));
+      } else {
+        withVariants.add(s);
+      }
+    }
+    variants(withVariants, planned, refusals);
+    return new RemovalPlan(planned, refusals, notices);
+  }
+
+  /** An image the query selected, under the names it selected, and the variants to remove (null: the image). */
+  private record Selected(Image image, Predicate<ImageName> names, List<Variant> variants) {
+
+    /** The selected names as plans print them (a dangling image by its short id). */
+    List<String> selectedNames() {
+      return image.isDangling() ? List.of(image.shortId())
+          : image.names().stream().filter(names).map(ImageName::toString).toList();
+    }
+
+    List<String> otherNames() {
+      return image.names().stream().filter(names.negate()).map(ImageName::toString).toList();
+    }
+  }
+
+  /** {@code named(NAME)}: the image (or variant) a name names, under that name; its platforms must be present. */
+  private List<Selected> named(QuerySteps steps, BiPredicate<Image, Variant> shown, List<String> notices) {
+    ImageLookup.Found found = ImageLookup.find(images, steps.named());
+    Image image = found.image();
+    if (found.variant() != null) {
+      Variant variant = found.variant();
+      if (!variant.isPresent()) {
+        throw new InvalidInputException("variant " + variant.shortId() + " (" + variant.platform() + ") is not present");
+      }
+      String first = image.name();
+      return List.of(new Selected(image, name -> name.toString().equals(first), List.of(variant)));
+    }
+    Predicate<ImageName> names = namedBy(image, steps.named());
+    if (!steps.selectsVariants()) {
+      return List.of(new Selected(image, names, null));
+    }
+    String called = image.names().stream().filter(names).map(ImageName::toString).findFirst().orElse(image.name());
+    if (steps.platforms().isEmpty()) {
+      return List.of(new Selected(image, names, image.present().stream().filter(v -> shown.test(image, v)).toList()));
+    }
+    List<Variant> variants = new ArrayList<>();
+    for (Platform platform : steps.platforms()) {
       List<Variant> matching = image.present().stream().filter(v -> v.platform().matches(platform)).toList();
       if (matching.isEmpty()) {
         InvalidInputException notPresent = ImageLookup.notPresent(platform, called, image);
@@ -47,105 +112,102 @@ public final class RemovalPlanner {
         }
         notices.add(notPresent.getMessage() + "; nothing to remove");
       }
-      matching.forEach(variant -> plan(image, called, List.of(called), variant, steps, refusals));
+      matching.stream().filter(v -> shown.test(image, v)).filter(v -> !variants.contains(v)).forEach(variants::add);
     }
-    return new RemovalPlan(steps, refusals, notices);
+    return List.of(new Selected(image, names, variants));
   }
 
-  /** Removes the variant with this id (prefix) from every image that references it. */
-  public RemovalPlan variant(String id) {
-    ImageLookup.Found found = ImageLookup.find(images, id);
-    if (found.variant() == null) {
-      throw new InvalidInputException(id + " is an image, not a variant: name the platforms to remove with --platform");
+  /** The names of {@code image} that {@code typed} names: that reference, or every name for an id. */
+  private static Predicate<ImageName> namedBy(Image image, String typed) {
+    if (image.names().stream().anyMatch(n -> n.written().equals(typed) && n.reference() == null)) {
+      return n -> n.written().equals(typed);
     }
-    Variant variant = found.variant();
-    if (!variant.isPresent()) {
-      throw new InvalidInputException("variant " + variant.shortId() + " (" + variant.platform() + ") is not present");
+    try {
+      Reference reference = Reference.parse(typed);
+      if (image.names().stream().anyMatch(n -> reference.equals(n.reference()))) {
+        return n -> reference.equals(n.reference());
+      }
+    } catch (InvalidInputException anId) {
+      // an id: every name
     }
-    List<RemovalPlan.Step> steps = new ArrayList<>();
-    List<RemovalPlan.Refusal> refusals = new ArrayList<>();
-    String name = names(found.image()).get(0);
-    plan(found.image(), name, List.of(name), variant, steps, refusals);
-    return new RemovalPlan(steps, refusals, List.of());
+    return n -> true;
+  }
+
+  /** A whole image: removed when no other name holds it (or forced), else only the selected names go. */
+  private void wholeImage(Selected s, List<RemovalPlan.Step> planned, List<RemovalPlan.Refusal> refusals) {
+    Image image = s.image();
+    List<String> others = s.otherNames();
+    if (!others.isEmpty() && !force) {
+      image.names().stream().filter(s.names()).forEach(name -> planned.add(RemovalPlan.Step.removeName(image, name, others)));
+      return;
+    }
+    if (!image.containers().isEmpty() && !force) {
+      refusals.add(RemovalPlan.Refusal.of(image, inUse(image.containers())));
+    } else {
+      planned.add(RemovalPlan.Step.removeImage(image));
+    }
   }
 
   /**
-   * The DSL's plan for one selected image: the present variants {@code which} accepts, or, when
-   * {@code wholeImage}, the image itself (kept when a container uses it).
+   * The selected variants, one step per digest: kept when a container uses it or a name outside the selection
+   * (another image, or an unselected name of this one) would lose it, unless forced.
    */
-  public RemovalPlan image(Image image, boolean wholeImage, java.util.function.Predicate<Variant> which) {
-    String name = names(image).get(0);
-    List<RemovalPlan.Step> steps = new ArrayList<>();
-    List<RemovalPlan.Refusal> refusals = new ArrayList<>();
-    if (wholeImage) {
-      if (!image.containers().isEmpty() && !force) {
-        refusals.add(new RemovalPlan.Refusal(name, "all", image.shortId(), image.diskUsage(),
-            "in use by container" + (image.containers().size() > 1 ? "s " : " ") + containers(image.containers())
-                + " (--force removes it anyway)"));
+  private void variants(List<Selected> selected, List<RemovalPlan.Step> planned, List<RemovalPlan.Refusal> refusals) {
+    Map<Digest, List<Selected>> byDigest = new LinkedHashMap<>();
+    for (Selected s : selected) {
+      s.variants().forEach(v -> byDigest.computeIfAbsent(v.digest(), d -> new ArrayList<>()).add(s));
+    }
+    byDigest.forEach((digest, choosers) -> {
+      Selected first = choosers.get(0);
+      Variant variant = first.variants().stream().filter(v -> v.digest().equals(digest)).findFirst().orElseThrow();
+      String name = first.selectedNames().get(0);
+      Set<String> chosenNames = new LinkedHashSet<>();
+      choosers.forEach(c -> chosenNames.addAll(c.selectedNames()));
+      List<String> outside = holders(variant).stream().filter(n -> !chosenNames.contains(n)).toList();
+      List<String> containers = images.stream().flatMap(i -> i.present().stream())
+          .filter(v -> v.digest().equals(digest)).flatMap(v -> v.containers().stream()).distinct().toList();
+      if (!containers.isEmpty() && !force) {
+        refusals.add(RemovalPlan.Refusal.of(name, variant, inUse(containers)));
+      } else if (!outside.isEmpty() && !force) {
+        refusals.add(RemovalPlan.Refusal.of(name, variant, "also in " + String.join(", ", outside)
+            + " (--force removes it from all of them)"));
       } else {
-        steps.add(new RemovalPlan.Step(image, name, null, List.of()));
+        List<String> also = new ArrayList<>(chosenNames);
+        also.remove(name);
+        also.addAll(outside);
+        planned.add(RemovalPlan.Step.removeVariant(first.image(), name, variant, also));
       }
-    } else {
-      image.present().stream().filter(which)
-          .forEach(variant -> plan(image, name, names(image), variant, steps, refusals));
-    }
-    return new RemovalPlan(steps, refusals, List.of());
+    });
   }
 
-  /** Plans one variant of the image called {@code name}; {@code selected} are the names the user chose. */
-  private void plan(Image image, String name, List<String> selected, Variant variant, List<RemovalPlan.Step> steps,
-      List<RemovalPlan.Refusal> refusals) {
-    List<String> shared = sharedWith(selected, variant);
-    if (variant.inUse() && !force) {
-      refusals.add(RemovalPlan.Refusal.of(name, variant, "in use by container"
-          + (variant.containers().size() > 1 ? "s " : " ") + containers(variant.containers())
-          + " (--force removes it anyway)"));
-    } else if (!shared.isEmpty() && !force) {
-      refusals.add(RemovalPlan.Refusal.of(name, variant, "also in " + String.join(", ", shared)
-          + " (--force removes it from all of them)"));
-    } else {
-      steps.add(new RemovalPlan.Step(image, name, variant, shared));
+  /** The names of every image that holds this variant present (dangling ones by short id). */
+  private List<String> holders(Variant variant) {
+    return images.stream().filter(image -> image.present().stream().anyMatch(v -> v.digest().equals(variant.digest())))
+        .flatMap(image -> image.isDangling() ? java.util.stream.Stream.of(image.shortId())
+            : image.names().stream().map(ImageName::toString))
+        .distinct().toList();
+  }
+
+  /** A keep-set no present variant matches would keep nothing: refused. */
+  private void requireSomethingKept(List<Platform> keep) {
+    if (!keep.isEmpty() && images.stream().flatMap(i -> i.present().stream()).noneMatch(v -> kept(v, keep))) {
+      throw new InvalidInputException("no image holds a platform of the keep-set (" + join(keep)
+          + "): it would keep nothing; nothing changed");
     }
   }
 
-  /** Every name, other than those selected, under which a present variant with this digest is listed. */
-  private List<String> sharedWith(List<String> selected, Variant variant) {
-    return holders(images, variant).stream().filter(other -> !selected.contains(other)).toList();
+  private static boolean kept(Variant variant, List<Platform> keep) {
+    return keep.stream().anyMatch(k -> variant.platform().matches(k));
   }
 
-  /** The names of every image that holds this variant present (the images that would lose it). */
-  static List<String> holders(List<Image> images, Variant variant) {
-    return images.stream()
-        .filter(image -> image.present().stream().anyMatch(v -> v.digest().equals(variant.digest())))
-        .flatMap(image -> names(image).stream()).distinct().toList();
+  private String inUse(List<String> ids) {
+    return "in use by container" + (ids.size() > 1 ? "s " : " ")
+        + ids.stream().map(id -> containerNames.getOrDefault(id, id.substring(0, Math.min(12, id.length()))))
+            .collect(Collectors.joining(", "))
+        + " (--force removes it anyway)";
   }
 
-  private String containers(List<String> ids) {
-    return ids.stream().map(id -> containerNames.getOrDefault(id, id.substring(0, Math.min(12, id.length()))))
-        .collect(Collectors.joining(", "));
-  }
-
-  /** The names a plan uses for an image: its tags, else its digest references, else its short id. */
-  static List<String> names(Image image) {
-    if (!image.tags().isEmpty()) {
-      return image.tags().stream().map(Reference::familiarString).toList();
-    }
-    if (!image.digestRefs().isEmpty()) {
-      return image.digestRefs().stream().map(Reference::familiarString).toList();
-    }
-    return List.of(image.shortId());
-  }
-
-  /** The plan's name for what the user called {@code name}: that tag if it is one, else the image's first name. */
-  private static String canonical(Image image, String name) {
-    try {
-      Reference reference = Reference.parse(name);
-      if (image.tags().contains(reference) || image.digestRefs().contains(reference)) {
-        return reference.familiarString();
-      }
-    } catch (InvalidInputException notAReference) {
-      // an id: fall through to the image's own name
-    }
-    return names(image).get(0);
+  private static String join(List<Platform> platforms) {
+    return platforms.stream().map(Platform::toString).collect(Collectors.joining(", "));
   }
 }

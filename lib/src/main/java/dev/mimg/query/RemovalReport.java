@@ -1,45 +1,57 @@
 package dev.mimg.query;
 
-import dev.mimg.model.HumanSize;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimg.model.HumanSize;
 import java.util.List;
 
 /**
- * What a removal did: the variants removed, those skipped and why, and the space reclaimed as measured; for a
- * dry run, what it would have removed and the plan's estimate of the space, with nothing changed.
+ * What a removal did: the steps carried out, those skipped and why, and the space reclaimed as measured on the
+ * store ({@code -1} when the store could no longer say); when the store stopped answering, the reason and the steps
+ * not attempted. For a dry run: what it would have removed and the plan's estimate, with nothing changed.
  */
-public record RemovalReport(List<RemovalPlan.Step> removed, List<RemovalPlan.Refusal> skipped, long reclaimed,
-    boolean dryRun) {
+public record RemovalReport(List<RemovalPlan.Step> removed, List<RemovalPlan.Refusal> skipped,
+    List<RemovalPlan.Step> notAttempted, String stoppedBecause, long reclaimed, boolean dryRun) {
 
   /** Defensive copies. */
   public RemovalReport {
     removed = List.copyOf(removed);
     skipped = List.copyOf(skipped);
-  }
-
-  /** The report of a removal carried out, with the space measured on the store. */
-  public RemovalReport(List<RemovalPlan.Step> removed, List<RemovalPlan.Refusal> skipped, long reclaimed) {
-    this(removed, skipped, reclaimed, false);
+    notAttempted = List.copyOf(notAttempted);
   }
 
   /** The report of a dry run: the plan's steps as "would remove", its refusals as "would skip". */
   public static RemovalReport dryRun(RemovalPlan plan) {
-    return new RemovalReport(plan.steps(), plan.refusals(), plan.bytes(), true);
+    return new RemovalReport(plan.steps(), plan.refusals(), List.of(), null, plan.bytes(), true);
   }
 
-  /** One line per removed and skipped variant, then the totals. */
+  /** True when everything planned was done: nothing skipped, nothing left undone. */
+  public boolean complete() {
+    return skipped.isEmpty() && notAttempted.isEmpty() && stoppedBecause == null;
+  }
+
+  /** One line per step done and skipped, where it stopped if it did, then the totals. */
   public String describe() {
-    String removedWord = dryRun ? "would remove " : "removed ";
-    String skippedWord = dryRun ? "would skip " : "skipped ";
     StringBuilder out = new StringBuilder();
-    removed.forEach(step -> out.append(removedWord).append(step.name()).append(' ')
-        .append(step.platform()).append(' ').append(step.id()).append('\n'));
-    skipped.forEach(refusal -> out.append(skippedWord).append(refusal.name()).append(' ')
-        .append(refusal.platform()).append(' ').append(refusal.id()).append(": ")
-        .append(refusal.reason()).append('\n'));
+    removed.forEach(step -> out.append(dryRun ? "would " + step.verb() : done(step)).append(' ').append(step.name())
+        .append(' ').append(step.platform()).append(' ').append(step.id()).append('\n'));
+    skipped.forEach(refusal -> out.append(dryRun ? "would skip " : "skipped ").append(refusal.name()).append(' ')
+        .append(refusal.platform()).append(' ').append(refusal.id()).append(": ").append(refusal.reason())
+        .append('\n'));
+    if (stoppedBecause != null) {
+      out.append("stopped: ").append(stoppedBecause).append("; not attempted: ").append(notAttempted.size())
+          .append(notAttempted.isEmpty() ? "" : " (" + notAttempted.get(0).name() + " " + notAttempted.get(0).platform()
+              + (notAttempted.size() > 1 ? " and " + (notAttempted.size() - 1) + " more" : "") + ")")
+          .append('\n');
+    }
     return out.append(summary()).append('\n').toString();
+  }
+
+  /** {@link #describe()}: a report prints as the CLI prints it (in Groovy and JShell too). */
+  @Override
+  public String toString() {
+    return describe();
   }
 
   /** The totals line: {@code removed 2, skipped 1; reclaimed 86.6kB}, or what a dry run would do. */
@@ -48,18 +60,30 @@ public record RemovalReport(List<RemovalPlan.Step> removed, List<RemovalPlan.Ref
       return "dry run: would remove " + removed.size() + ", skip " + skipped.size() + "; would reclaim about "
           + HumanSize.format(reclaimed) + "; nothing changed";
     }
-    return "removed " + removed.size() + ", skipped " + skipped.size() + "; reclaimed " + HumanSize.format(reclaimed);
+    return "removed " + removed.size() + ", skipped " + skipped.size()
+        + (notAttempted.isEmpty() ? "" : ", not attempted " + notAttempted.size())
+        + "; reclaimed " + (reclaimed < 0 ? "unknown (the store stopped answering)" : HumanSize.format(reclaimed));
   }
 
-  /** The report as JSON: {@code {"Removed":[...],"Skipped":[...],"Reclaimed":N}}. */
+  private static String done(RemovalPlan.Step step) {
+    return step.action() == RemovalPlan.Action.NAME ? "untagged" : "removed";
+  }
+
+  /** The report as JSON: {@code {"Removed":[...],"Skipped":[...],"Reclaimed":N,"DryRun":B}}. */
   public ObjectNode toJson() {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     ArrayNode done = json.putArray("Removed");
-    removed.forEach(step -> done.addObject().put("Image", step.name()).put("Platform", step.platform())
-        .put("Id", step.id()));
+    removed.forEach(step -> done.addObject().put("Action", step.verb()).put("Image", step.name())
+        .put("Platform", step.platform()).put("Id", step.id()));
     ArrayNode kept = json.putArray("Skipped");
     skipped.forEach(refusal -> kept.addObject().put("Image", refusal.name()).put("Platform", refusal.platform())
         .put("Id", refusal.id()).put("Reason", refusal.reason()));
+    if (stoppedBecause != null) {
+      json.put("Stopped", stoppedBecause);
+      ArrayNode left = json.putArray("NotAttempted");
+      notAttempted.forEach(step -> left.addObject().put("Action", step.verb()).put("Image", step.name())
+          .put("Platform", step.platform()).put("Id", step.id()));
+    }
     return json.put("Reclaimed", reclaimed).put("DryRun", dryRun);
   }
 }

@@ -1,55 +1,64 @@
 package dev.mimg.query;
 
-import dev.mimg.model.HumanSize;
-import dev.mimg.model.Platform;
+import dev.mimg.model.Image;
+import dev.mimg.model.ImageVariant;
 import dev.mimg.model.Variant;
-import dev.mimg.render.TabWriter;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * An {@link ImageQuery} switched to one element per variant ({@link ImageQuery#variants()}): immutable and lazy
- * like it; {@link #remove()} removes exactly the selected variants, never whole images.
+ * An {@link ImageQuery} switched to one element per variant ({@link ImageQuery#variants()}): its steps are the
+ * image query's own variant steps (so the two agree on platforms, keep-sets, missing variants and dry runs), plus
+ * an order and a limit of the elements. {@link #remove()} removes exactly the selected variants, never whole images.
  */
 public final class VariantQuery implements Iterable<ImageVariant> {
 
-  private static final Comparator<ImageVariant> ORDER = Comparator.comparing(ImageVariant::image, ImageQuery.ORDER);
-
   private final ImageQuery images;
-  private final Predicate<Variant> selected;
-  private final Predicate<ImageVariant> filter;
   private final Comparator<ImageVariant> order;
   private final long limit;
 
-  VariantQuery(ImageQuery images, Predicate<Variant> selected, Predicate<ImageVariant> filter) {
-    this(images, selected, filter, null, Long.MAX_VALUE);
+  /** The present platform variants of the query's images, or, with a variant step, the variants it selects. */
+  VariantQuery(ImageQuery images) {
+    this(images.steps().selectsVariants() ? images : images.withVariantStep((image, v) -> v.isPresent()), null,
+        Long.MAX_VALUE);
   }
 
-  private VariantQuery(ImageQuery images, Predicate<Variant> selected, Predicate<ImageVariant> filter,
-      Comparator<ImageVariant> order, long limit) {
+  private VariantQuery(ImageQuery images, Comparator<ImageVariant> order, long limit) {
     this.images = images;
-    this.selected = selected;
-    this.filter = filter;
     this.order = order;
     this.limit = limit;
   }
 
-  /** The variants for which the predicate holds. */
-  public VariantQuery where(Predicate<ImageVariant> predicate) {
-    return new VariantQuery(images, selected, filter.and(predicate), order, limit);
+  private VariantQuery with(ImageQuery next) {
+    return new VariantQuery(next, order, limit);
   }
 
-  /** The variants of one of these platforms (strict matching). */
+  /** The variants for which the predicate holds. */
+  public VariantQuery where(Predicate<ImageVariant> predicate) {
+    return with(images.withVariantStep((image, variant) -> predicate.test(new ImageVariant(image, variant))));
+  }
+
+  /** The variants of one of these platforms (strict matching), as {@link ImageQuery#platform}. */
   public VariantQuery platform(String... specs) {
-    List<Platform> wanted = Arrays.stream(specs).map(Platform::parse).toList();
-    return where(iv -> wanted.stream().anyMatch(p -> iv.platform().matches(p)));
+    return with(images.platform(specs));
+  }
+
+  /** The present variants outside this keep-set, as {@link ImageQuery#notPlatform} (never an image's last one). */
+  public VariantQuery notPlatform(String... specs) {
+    return with(images.notPlatform(specs));
+  }
+
+  /** The missing platform variants, as {@link ImageQuery#missing()}. */
+  public VariantQuery missing() {
+    return with(images.missing());
   }
 
   /** The variants no container uses. */
@@ -67,14 +76,34 @@ public final class VariantQuery implements Iterable<ImageVariant> {
     return where(iv -> iv.contentSize() > bytes);
   }
 
+  /** Variants of images created longer ago than {@code age}. */
+  public VariantQuery olderThan(Duration age) {
+    return with(images.olderThan(age));
+  }
+
   /** The same variants in another order (the default: the images' listing order, then index order). */
   public VariantQuery sortBy(Comparator<ImageVariant> comparator) {
-    return new VariantQuery(images, selected, filter, comparator, limit);
+    return new VariantQuery(images, comparator, limit);
   }
 
   /** At most {@code n} variants. */
   public VariantQuery limit(long n) {
-    return new VariantQuery(images, selected, filter, order, n);
+    return new VariantQuery(images, order, n);
+  }
+
+  /** The same query whose removals only report what they would do, as {@link ImageQuery#dryRun()}. */
+  public VariantQuery dryRun() {
+    return with(images.dryRun());
+  }
+
+  /** The same query whose removals also take what containers use or other images share, as {@code --force}. */
+  public VariantQuery force() {
+    return with(images.force());
+  }
+
+  /** True for a query made with {@link #dryRun()}. */
+  public boolean isDryRun() {
+    return images.isDryRun();
   }
 
   /** The matching variants. */
@@ -84,14 +113,15 @@ public final class VariantQuery implements Iterable<ImageVariant> {
 
   /** The matching variants (each iteration asks the store anew). */
   @Override
-  public java.util.Iterator<ImageVariant> iterator() {
+  public Iterator<ImageVariant> iterator() {
     return list().iterator();
   }
 
   /** The matching variants, as a stream. */
   public Stream<ImageVariant> stream() {
+    BiPredicate<Image, Variant> selected = images.shownVariants();
     Stream<ImageVariant> all = images.stream().flatMap(image -> image.variants().stream()
-        .filter(selected).map(variant -> new ImageVariant(image, variant))).filter(filter);
+        .filter(variant -> selected.test(image, variant)).map(variant -> new ImageVariant(image, variant)));
     return (order == null ? all : all.sorted(order)).limit(limit);
   }
 
@@ -110,43 +140,39 @@ public final class VariantQuery implements Iterable<ImageVariant> {
     return stream().findFirst();
   }
 
-  /** The variants as a table: IMAGE, PLATFORM, VARIANT ID, SIZE, AVAILABLE, CONTAINERS. */
-  public String table() {
-    List<String> lines = new ArrayList<>();
-    lines.add("IMAGE\tPLATFORM\tVARIANT ID\tSIZE\tAVAILABLE\tCONTAINERS");
-    stream().forEach(iv -> lines.add(String.join("\t", iv.name(), iv.platform().toString(),
-        iv.variant().shortId(), HumanSize.format(iv.contentSize()), iv.isPresent() ? "yes" : "no",
-        String.valueOf(iv.containers().size()))));
-    return TabWriter.format(lines);
-  }
-
-  /** Prints {@link #table()} to standard output. */
-  public void print() {
-    System.out.print(table());
-  }
-
-  /**
-   * What {@link #remove()} would do, changing nothing: the matching present variants, each kept (as a refusal)
-   * when a container uses it or another image also references it.
-   */
+  /** What {@link #remove()} would do, changing nothing. */
   public RemovalPlan plan() {
-    Set<String> chosen = stream().map(VariantQuery::key).collect(Collectors.toSet());
-    return images.plan((image, variant) -> chosen.contains(key(new ImageVariant(image, variant))));
+    return removal().plan();
   }
 
   /**
    * Removes the matching variants from their images (tags and indexes stay), re-checking each right before it
-   * acts; honours {@link ImageQuery#dryRun()}. Returns what was removed, skipped and why, and the space reclaimed.
+   * acts; what a container uses or another image shares is kept, with the reason. Honours {@link #dryRun()}.
    */
   public RemovalReport remove() {
-    return images.remove(plan());
+    return removal().remove();
+  }
+
+  /** Carries out a plan this query made, re-checking each step. */
+  public RemovalReport remove(RemovalPlan plan) {
+    return removal().remove(plan);
+  }
+
+  /** The removal of exactly the matching variants (an order and a limit choose which). */
+  public Removal removal() {
+    if (order == null && limit == Long.MAX_VALUE) {
+      return images.removal();
+    }
+    Set<String> chosen = stream().map(VariantQuery::key).collect(Collectors.toSet());
+    return images.withVariantStep((image, variant) -> chosen.contains(key(new ImageVariant(image, variant))))
+        .removal();
   }
 
   private static String key(ImageVariant iv) {
     return iv.image().id() + "/" + iv.digest();
   }
 
-  /** The image query this variant query came from. */
+  /** The image query this variant query is built on. */
   public ImageQuery images() {
     return images;
   }

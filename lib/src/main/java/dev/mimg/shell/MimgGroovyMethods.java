@@ -2,7 +2,7 @@ package dev.mimg.shell;
 
 import dev.mimg.model.Image;
 import dev.mimg.query.ImageQuery;
-import dev.mimg.query.ImageVariant;
+import dev.mimg.model.ImageVariant;
 import dev.mimg.query.VariantQuery;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
@@ -74,7 +74,7 @@ public final class MimgGroovyMethods {
   /** The Closure twin of {@link VariantQuery#where}: variants for which the closure is Groovy-true. */
   public static VariantQuery where(VariantQuery self,
       @DelegatesTo(value = ImageVariant.class, strategy = Closure.DELEGATE_FIRST)
-      @ClosureParams(value = SimpleType.class, options = "dev.mimg.query.ImageVariant") Closure<?> condition) {
+      @ClosureParams(value = SimpleType.class, options = "dev.mimg.model.ImageVariant") Closure<?> condition) {
     return self.where(variant -> test(condition, variant));
   }
 
@@ -88,7 +88,7 @@ public final class MimgGroovyMethods {
   /** The Closure twin of {@link VariantQuery#sortBy}: variants ordered by the key the closure gives. */
   public static VariantQuery sortBy(VariantQuery self,
       @DelegatesTo(value = ImageVariant.class, strategy = Closure.DELEGATE_FIRST)
-      @ClosureParams(value = SimpleType.class, options = "dev.mimg.query.ImageVariant") Closure<?> key) {
+      @ClosureParams(value = SimpleType.class, options = "dev.mimg.model.ImageVariant") Closure<?> key) {
     return self.sortBy(Comparator.comparing(variant -> comparable(key, variant)));
   }
 

@@ -2,9 +2,9 @@ package dev.mimg.shell;
 
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Mimg;
-import dev.mimg.query.RemovalPlan;
-import dev.mimg.query.RemovalReport;
+import dev.mimg.query.Removal;
 import dev.mimg.query.VariantQuery;
+import dev.mimg.cli.Runner;
 import dev.mimg.query.Stores;
 import dev.mimg.store.ImageStore;
 import groovy.lang.Script;
@@ -19,46 +19,53 @@ public abstract class MimgScript extends Script {
 
   /** The binding variable that holds the default store. */
   public static final String STORE = "mimgStore";
-  /** The binding variable that is true under {@code mimg run --dry-run}. */
-  public static final String DRY_RUN = "mimgDryRun";
+  /** The binding variable of the error stream (notices, refusals). */
+  public static final String ERR = "mimgErr";
+  /** The binding variable set to a non-zero exit code when a policy failed while carried out. */
+  public static final String EXIT = "mimgExit";
 
   /** A query over the runner's store; under {@code mimg run --dry-run} its mutations change nothing. */
   public ImageQuery images() {
-    ImageQuery images = Mimg.images((ImageStore) getBinding().getVariable(STORE));
-    return isDryRun() ? images.dryRun() : images;
+    return Mimg.images(defaultStore());
   }
 
-  /** True under {@code mimg run --dry-run}. */
+  /** True under {@code mimg run --dry-run}: the runner's store is read-only, and so is every store a script opens. */
   public boolean isDryRun() {
-    return Boolean.TRUE.equals(getBinding().getVariables().get(DRY_RUN));
+    return defaultStore().isReadOnly();
+  }
+
+  private ImageStore defaultStore() {
+    return (ImageStore) getBinding().getVariable(STORE);
   }
 
   /**
-   * Runs a policy: prints its plan (every variant or image it removes, and what it keeps and why), then carries
-   * out that plan, re-checking each step, and prints what happened; under {@code --dry-run} only the plan and the
-   * line that nothing changed.
+   * Runs a policy: prints its plan (every variant, image or name it removes, and what it keeps and why), then
+   * carries out that plan, re-checking each step, and prints what happened; under {@code --dry-run} only the plan
+   * and what it would do. The runner is the CLI's own ({@code rm}, {@code prune}).
    */
-  public RemovalReport enforce(ImageQuery policy) {
-    return enforce(policy, policy.plan());
+  public void enforce(ImageQuery policy) {
+    enforce(policy.removal());
   }
 
   /** {@link #enforce(ImageQuery)} for a policy over variants ({@code images()...variants()...}). */
-  public RemovalReport enforce(VariantQuery policy) {
-    return enforce(policy.images(), policy.plan());
+  public void enforce(VariantQuery policy) {
+    enforce(policy.removal());
   }
 
-  private RemovalReport enforce(ImageQuery policy, RemovalPlan plan) {
+  /**
+   * {@link #enforce(ImageQuery)} for removals combined with {@code and}. A policy whose steps fail while carried
+   * out makes {@code mimg run} exit 1 (the script goes on).
+   */
+  public void enforce(Removal removal) {
     PrintWriter out = (PrintWriter) getBinding().getVariable("out");
-    if (plan.isEmpty() && plan.refusals().isEmpty()) {
-      out.println("nothing to remove");
-      out.flush();
-      return policy.remove(plan);
-    }
-    out.print(plan.describe());
-    RemovalReport report = (isDryRun() ? policy.dryRun() : policy).remove(plan);
-    out.print(report.dryRun() ? report.summary() + "\n" : report.describe());
+    PrintWriter err = (PrintWriter) getBinding().getVariable(ERR);
+    int code = new Runner(Runner.POLICY, out, err, Runner.Kept.SPARED, Runner.Confirm.NO, Runner.Format.TABLE)
+        .run(removal);
     out.flush();
-    return report;
+    err.flush();
+    if (code != 0) {
+      getBinding().setVariable(EXIT, code);
+    }
   }
 
   /** A query over the given store. */

@@ -1,9 +1,12 @@
 package dev.mimg.shell;
 
 import dev.mimg.query.ImageQuery;
+import dev.mimg.query.Listing;
 import dev.mimg.query.VariantQuery;
 import dev.mimg.store.ImageStore;
-import dev.mimg.store.ReadOnlyStore;
+import dev.mimg.view.FlatView;
+import dev.mimg.view.ListingOptions;
+import dev.mimg.view.VariantTable;
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
 import java.io.IOException;
@@ -23,26 +26,31 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 public final class ScriptRunner {
 
   private final GroovyShell shell;
+  private final Binding binding;
   private final PrintWriter out;
 
-  /** A runner over {@code store}, printing results to {@code out}; {@code args} become the script's {@code args}. */
-  public ScriptRunner(ImageStore store, PrintWriter out, List<String> args) {
-    this(store, out, args, false);
-  }
-
-  /** A runner whose scripts' queries, when {@code dryRun}, report their mutations and change nothing. */
-  public ScriptRunner(ImageStore store, PrintWriter out, List<String> args, boolean dryRun) {
+  /**
+   * A runner over {@code store}, printing results to {@code out} and notices to {@code err}; {@code args} become the
+   * script's {@code args}. Over a read-only store (a dry run) no script can change anything.
+   */
+  public ScriptRunner(ImageStore store, PrintWriter out, PrintWriter err, List<String> args) {
     this.out = out;
-    Binding binding = new Binding();
-    binding.setVariable(MimgScript.STORE, dryRun ? new ReadOnlyStore(store) : store);
+    this.binding = new Binding();
+    binding.setVariable(MimgScript.STORE, store);
     binding.setVariable("args", args.toArray(String[]::new));
     binding.setVariable("out", out);
-    binding.setVariable(MimgScript.DRY_RUN, dryRun);
+    binding.setVariable(MimgScript.ERR, err);
     CompilerConfiguration config = new CompilerConfiguration();
     config.setScriptBaseClass(MimgScript.class.getName());
     config.addCompilationCustomizers(new ImportCustomizer()
         .addStarImports("dev.mimg.model", "dev.mimg.query", "java.time"));
     this.shell = new GroovyShell(ScriptRunner.class.getClassLoader(), binding, config);
+  }
+
+  /** The exit code the scripts run so far ask for: 1 when a policy failed while carried out, else 0. */
+  public int exitCode() {
+    Object code = binding.getVariables().get(MimgScript.EXIT);
+    return code instanceof Integer exit ? exit : 0;
   }
 
   /** Runs a script file. */
@@ -65,9 +73,10 @@ public final class ScriptRunner {
   /** Prints a result as the shell shows it: a query as its table, collections one element a line, null nothing. */
   public void show(Object result) {
     if (result instanceof ImageQuery query) {
-      out.print(query.table());
+      Listing listing = query.listing();
+      out.print(FlatView.render(listing.images(), listing.selection(), ListingOptions.defaults(), listing.remote()));
     } else if (result instanceof VariantQuery variants) {
-      out.print(variants.table());
+      out.print(VariantTable.render(variants.list()));
     } else if (result instanceof Collection<?> items) {
       items.forEach(out::println);
     } else if (result != null) {

@@ -1,121 +1,149 @@
 package dev.mimg.shell;
 
-import dev.mimg.query.Stores;
+import dev.mimg.cli.Main;
+import dev.mimg.cli.StoreOptions;
 import dev.mimg.store.ImageStore;
-import dev.mimg.store.StoreException;
+import dev.mimg.store.ReadOnlyStore;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Entry of the Groovy side ({@code ./mimg shell}, {@code ./mimg run}, {@code jbang mimg-shell@...}), kept apart
- * from the CLI so that Groovy never loads for {@code mimg ls}:
- * {@code shell [-H HOST|--store SPEC]}, {@code run [-H HOST|--store SPEC] SCRIPT.groovy [ARGS...]},
- * {@code run [-H HOST|--store SPEC] -e EXPRESSION}.
- * {@code --dry-run} anywhere after {@code run} makes every mutation of the script a dry run (it is taken by mimg,
- * never passed to the script: a policy run with it cannot change anything).
+ * from the CLI so that Groovy never loads for {@code mimg ls}: {@code shell [-H HOST|--store SPEC]},
+ * {@code run [-H HOST|--store SPEC] SCRIPT.groovy [ARGS...]}, {@code run [-H HOST|--store SPEC] -e EXPRESSION}.
+ * {@code --dry-run} anywhere after {@code run} is mimg's, never the script's: the script then sees a read-only
+ * store, so a policy run with it cannot change anything. Exit codes and one-line errors are the CLI's.
  */
-public final class ShellMain {
+@Command(name = "mimg", subcommands = {ShellMain.ShellCommand.class, ShellMain.RunCommand.class},
+    mixinStandardHelpOptions = true, version = "mimg 0.1.0", description = "mimg's Groovy shell and script runner.")
+public final class ShellMain implements Runnable {
 
-  private ShellMain() {
-  }
+  @Spec
+  CommandLine.Model.CommandSpec spec;
 
   /** Runs and exits: 0 done, 1 the script or a query failed, 2 malformed command line. */
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
-  /** Runs with the given streams and returns the exit code. */
-  public static int run(PrintWriter out, PrintWriter err, String... args) throws Exception {
+  /** Runs with the given streams and returns the exit code ({@code shell} when no command is given). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     List<String> rest = new ArrayList<>(List.of(args));
-    String command = rest.isEmpty() ? "shell" : rest.remove(0);
-    boolean dryRun = command.equals("run") && rest.removeIf("--dry-run"::equals);
-    String host = null;
-    String storeSpec = null;
-    while (rest.size() >= 2 && List.of("-H", "--host", "--store").contains(rest.get(0))) {
-      if (rest.get(0).equals("--store")) {
-        storeSpec = rest.get(1);
-      } else {
-        host = rest.get(1);
-      }
-      rest.subList(0, 2).clear();
-    }
-    try (ImageStore store = Stores.select(storeSpec, host, false, notice -> err.println("mimg: notice: " + notice))) {
-      switch (command) {
-        case "shell" -> {
-          try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            new Shell(new ScriptRunner(store, terminal.writer(), List.of()), terminal).loop();
-          }
-          return 0;
-        }
-        case "run" -> {
-          return runScript(store, out, err, rest, dryRun);
-        }
-        default -> {
-          err.println("mimg: unknown command \"" + command + "\": expected shell or run");
-          return 2;
-        }
-      }
-    } catch (StoreException | IllegalArgumentException e) {
-      err.println("mimg: " + e.getMessage());
-      return 1;
-    } catch (RuntimeException | java.io.IOException e) {
-      if (System.getenv("MIMG_DEBUG") != null) {
-        throw e;
-      }
-      err.println("mimg: " + e.getClass().getSimpleName() + ": "
-          + Shell.firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
-      return 1;
-    }
-  }
-
-  /** The text of {@code examples/NAME.groovy} as the jar carries it (for the catalog's aliases), or null. */
-  private static String bundledExample(String path) throws java.io.IOException {
-    if (!path.matches("examples/[\\w.-]+\\.groovy")) {
-      return null;
-    }
-    try (java.io.InputStream in = ShellMain.class.getResourceAsStream("/" + path)) {
-      return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-  }
-
-  private static int runScript(ImageStore store, PrintWriter out, PrintWriter err, List<String> rest, boolean dryRun)
-      throws Exception {
     if (rest.isEmpty()) {
-      err.println("mimg: run needs a script file or -e EXPRESSION (see README)");
-      return 2;
+      rest.add("shell");
     }
-    boolean expression = rest.get(0).equals("-e");
-    if (expression && rest.size() < 2) {
-      err.println("mimg: -e needs an expression");
-      return 2;
+    if (rest.get(0).equals("run") && rest.removeIf("--dry-run"::equals)) {
+      rest.add(1, "--dry-run");
     }
-    List<String> scriptArgs = rest.subList(expression ? 2 : 1, rest.size());
-    ScriptRunner runner = new ScriptRunner(store, out, scriptArgs, dryRun);
-    try {
-      if (expression) {
-        runner.evaluate(rest.get(1));
-      } else {
-        Path script = Path.of(rest.get(0));
-        String bundled = bundledExample(rest.get(0));
-        if (Files.isRegularFile(script)) {
-          runner.run(script);
-        } else if (bundled != null) {
-          runner.run(script.getFileName().toString(), bundled);
-        } else {
-          err.println("mimg: no script " + script);
-          return 1;
-        }
+    CommandLine cli = new CommandLine(new ShellMain());
+    cli.getSubcommands().get("run").setStopAtPositional(true);
+    return Main.execute(cli, out, err, rest.toArray(String[]::new));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code shell}: the REPL. */
+  @Command(name = "shell", mixinStandardHelpOptions = true, description = "The Groovy REPL with the DSL at hand.")
+  static final class ShellCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter err = spec.commandLine().getErr();
+      try (ImageStore opened = store.open(err); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        new Shell(new ScriptRunner(opened, terminal.writer(), err, List.of()), terminal).loop();
       }
-      out.flush();
-      return 0;
-    } catch (org.codehaus.groovy.control.MultipleCompilationErrorsException e) {
-      err.println("mimg: " + Shell.firstLine(e.getMessage()));
-      return 1;
+      return Main.OK;
+    }
+  }
+
+  /** {@code run}: a script file (or one of the bundled examples) or an expression. */
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run SCRIPT.groovy [ARGS...] or -e EXPR.")
+  static final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dry-run", description = "Every mutation of the script only reports; nothing changes.")
+    boolean dryRun;
+
+    @Option(names = "-e", paramLabel = "EXPR", description = "Evaluate EXPR and print its value.")
+    String expression;
+
+    @Parameters(paramLabel = "SCRIPT [ARGS]", arity = "0..*", description = "The script and its arguments.")
+    List<String> script = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (expression == null && script.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "run needs a script file or -e EXPRESSION");
+      }
+      try (ImageStore opened = store.open(err)) {
+        ScriptRunner runner = new ScriptRunner(dryRun ? new ReadOnlyStore(opened) : opened, out, err,
+            expression != null ? script : script.subList(1, script.size()));
+        try {
+          if (expression != null) {
+            runner.evaluate(expression);
+          } else {
+            runFile(runner, script.get(0));
+          }
+        } catch (MultipleCompilationErrorsException e) {
+          throw new IllegalArgumentException(Shell.firstLine(e.getMessage()), e);
+        }
+        out.flush();
+        return runner.exitCode();
+      }
+    }
+
+    private static void runFile(ScriptRunner runner, String name) throws IOException {
+      Path file = Path.of(name);
+      String bundled = bundledExample(name);
+      if (Files.isRegularFile(file)) {
+        runner.run(file);
+      } else if (bundled != null) {
+        runner.run(file.getFileName().toString(), bundled);
+      } else {
+        throw new IllegalArgumentException("no script " + file);
+      }
+    }
+
+    /** The text of {@code examples/NAME.groovy} as the jar carries it (for the catalog's aliases), or null. */
+    private static String bundledExample(String path) throws IOException {
+      if (!path.matches("examples/[\\w.-]+\\.groovy")) {
+        return null;
+      }
+      try (InputStream in = ShellMain.class.getResourceAsStream("/" + path)) {
+        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.mimg.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageLookup;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
@@ -25,6 +27,15 @@ public interface ImageStore extends AutoCloseable {
     return images().stream().filter(i -> i.id().equals(image.id())).findFirst();
   }
 
+  /**
+   * The stored image {@code reference} names (a tag, a by-digest name, or {@code repo@<id>}), read fresh. Stores
+   * override this when they can ask for one repository instead of listing all images; the answer may then carry
+   * only some of the image's names.
+   */
+  default Optional<Image> named(Reference reference) {
+    return images().stream().filter(image -> ImageLookup.names(image, reference)).findFirst();
+  }
+
   /** The store's own description of one present variant of an image (for the engine: its inspect object). */
   JsonNode inspect(Image image, Variant variant);
 
@@ -36,6 +47,12 @@ public interface ImageStore extends AutoCloseable {
    * every image sharing a variant loses it too. The caller has applied mimg's rules (in use, shared) already.
    */
   void removeVariants(String name, List<Variant> variants);
+
+  /**
+   * Removes these names of an image; its content stays. Another name must still hold it (removing every name is
+   * {@link #removeImage}); names the store cannot remove without taking others are refused before any change.
+   */
+  void untag(Image image, List<ImageName> names);
 
   /** Removes a whole image: every name that points at it and the content no other image uses. */
   void removeImage(Image image);
@@ -51,6 +68,11 @@ public interface ImageStore extends AutoCloseable {
    * moved): {@code repository} is where the registry keeps that index.
    */
   void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress);
+
+  /** True for a store seen through a dry run: every change is refused (see {@link ReadOnlyStore}). */
+  default boolean isReadOnly() {
+    return false;
+  }
 
   /** A one-line name of the store for notices, e.g. {@code engine unix:///var/run/docker.sock}. */
   String describe();

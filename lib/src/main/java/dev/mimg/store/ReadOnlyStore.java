@@ -2,6 +2,7 @@ package dev.mimg.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
@@ -43,6 +44,21 @@ public final class ReadOnlyStore implements ImageStore {
   @Override
   public void removeVariants(String name, List<Variant> variants) {
     throw refused("remove variants of " + name);
+  }
+
+  @Override
+  public void untag(Image image, List<ImageName> names) {
+    throw refused("untag " + names.stream().map(ImageName::toString).collect(java.util.stream.Collectors.joining(", ")));
+  }
+
+  @Override
+  public Optional<Image> named(Reference reference) {
+    return store.named(reference);
+  }
+
+  @Override
+  public boolean isReadOnly() {
+    return true;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.mimg.view;
 
 import dev.mimg.model.Image;
+import dev.mimg.model.Selection;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.render.GoTemplate;
 import dev.mimg.render.TableRenderer;
@@ -24,12 +25,12 @@ public final class FlatView {
 
   /** Renders the images: a table, one template line per row, or with {@code quiet} just the ids. */
   public static String render(List<Image> images, ListingOptions options) {
-    return render(images, options, RemoteSizes.NOT_ASKED);
+    return render(images, Selection.ALL, options, RemoteSizes.NOT_ASKED);
   }
 
-  /** Renders the images with the registry's totals: SIZE as {@code present / total}. */
-  public static String render(List<Image> images, ListingOptions options, RemoteSizes remote) {
-    List<Map<String, Object>> rows = ImageRows.of(images, options.now(), options.noTrunc(), remote);
+  /** Renders the selected names of the images, with the registry's totals: SIZE as {@code present / total}. */
+  public static String render(List<Image> images, Selection selection, ListingOptions options, RemoteSizes remote) {
+    List<Map<String, Object>> rows = ImageRows.of(images, selection.names(), options.now(), options.noTrunc(), remote);
     if (options.quiet()) {
       StringBuilder out = new StringBuilder();
       rows.forEach(row -> out.append(row.get("ID")).append('\n'));

@@ -2,6 +2,7 @@ package dev.mimg.view;
 
 import dev.mimg.model.HumanSize;
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.RemoteSizes;
@@ -15,9 +16,11 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The rows of the flat listing, one per name of an image (tag, else digest reference, else {@code <none>}),
+ * The rows of the flat listing, one per listed name of an image (see {@link Image#listedNames()}, else
+ * {@code <none>}),
  * with Docker's field names plus mimg's ({@code Platforms}, {@code PlatformCount}, {@code DiskUsage}...).
  * Every value is a string, as in Docker's {@code --format} rows.
  */
@@ -37,57 +40,52 @@ public final class ImageRows {
       Map.entry("DiskUsage", "DISK USAGE"), Map.entry("Containers", "CONTAINERS"));
 
   private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
-  private static final String NONE = "<none>";
+  private static final String NONE = ImageName.NONE;
 
   private ImageRows() {
   }
 
-  /** One row per name of each image, ordered by repository then tag ({@code <none>} last). */
+  /** One row per listed name of each image, in listing order ({@code <none>} last). */
   public static List<Map<String, Object>> of(List<Image> images, Instant now, boolean noTrunc) {
-    return of(images, now, noTrunc, RemoteSizes.NOT_ASKED);
+    return of(images, name -> true, now, noTrunc, RemoteSizes.NOT_ASKED);
   }
 
   /**
-   * The rows with the registry's totals: Size as {@code present / total}, and a TotalSize field ({@code ?} when
-   * unknown) when the registry was asked.
+   * The rows of the names {@code shown} accepts, with the registry's totals: Size as {@code present / total}, and
+   * a TotalSize field ({@code ?} when unknown) when the registry was asked.
    */
-  public static List<Map<String, Object>> of(List<Image> images, Instant now, boolean noTrunc, RemoteSizes remote) {
-    return named(images).stream().map(named -> row(named.image(), named.name(), now, noTrunc, remote)).toList();
-  }
-
-  /** How an image is named in a listing: repository and tag, {@code <none>} where there is none. */
-  public record Name(String repository, String tag) {
+  public static List<Map<String, Object>> of(List<Image> images, Predicate<ImageName> shown, Instant now,
+      boolean noTrunc, RemoteSizes remote) {
+    return named(images, shown).stream().map(named -> row(named.image(), named.name(), now, noTrunc, remote))
+        .toList();
   }
 
   /** An image under one of its names: a row of the flat listing, a block of the tree. */
-  public record Named(Image image, Name name) {
+  public record Named(Image image, ImageName name) {
   }
 
-  /** Listing order: tagged rows by repository then tag; then untagged (by digest) ones; dangling last. */
-  public static final Comparator<Named> ORDER = Comparator
-      .comparing((Named n) -> n.name().tag().equals(NONE))
-      .thenComparing(n -> n.name().repository().equals(NONE))
-      .thenComparing(n -> n.name().repository())
-      .thenComparing(n -> n.name().tag())
+  /** Listing order of rows: by name ({@link ImageName#LISTING_ORDER}), then by image id. */
+  public static final Comparator<Named> ORDER = Comparator.comparing(Named::name, ImageName.LISTING_ORDER)
       .thenComparing(n -> n.image().id().toString());
 
-  /** Every (image, name) pair, in listing order. */
-  public static List<Named> named(List<Image> images) {
-    return images.stream().flatMap(image -> names(image).stream().map(name -> new Named(image, name)))
-        .sorted(ORDER).toList();
-  }
-
-  /** The names of an image, one per listing row or tree block. */
-  public static List<Name> names(Image image) {
-    List<Name> names = new ArrayList<>();
-    image.tags().forEach(tag -> names.add(new Name(tag.familiarName(), tag.tag().orElse(NONE))));
-    if (names.isEmpty()) {
-      image.digestRefs().forEach(ref -> names.add(new Name(ref.familiarName(), NONE)));
+  /**
+   * Every (image, name) pair to list, in listing order: each listed name {@code shown} accepts (else each of its
+   * other names it accepts), and {@code <none>} for an image with no name.
+   */
+  public static List<Named> named(List<Image> images, Predicate<ImageName> shown) {
+    List<Named> rows = new ArrayList<>();
+    for (Image image : images) {
+      List<ImageName> names = image.listedNames().stream().filter(shown).toList();
+      if (names.isEmpty()) {
+        names = image.names().stream().filter(shown).toList();
+      }
+      if (image.isDangling()) {
+        names = List.of(ImageName.NO_NAME);
+      }
+      names.forEach(name -> rows.add(new Named(image, name)));
     }
-    if (names.isEmpty()) {
-      names.add(new Name(NONE, NONE));
-    }
-    return names;
+    rows.sort(ORDER);
+    return rows;
   }
 
   /** The image id as Docker prints it: 12 hex digits, or the full digest with {@code --no-trunc}. */
@@ -110,7 +108,7 @@ public final class ImageRows {
     return image.created().getEpochSecond() <= 0 ? "N/A" : HumanDuration.since(image.created(), now);
   }
 
-  private static Map<String, Object> row(Image image, Name name, Instant now, boolean noTrunc, RemoteSizes remote) {
+  private static Map<String, Object> row(Image image, ImageName name, Instant now, boolean noTrunc, RemoteSizes remote) {
     Map<String, Object> row = new TreeMap<>();  // sorted keys, as Go marshals {{json .}}
     row.put("Repository", name.repository());
     row.put("Tag", name.tag());

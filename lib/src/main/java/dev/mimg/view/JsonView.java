@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimg.model.Image;
+import dev.mimg.model.Selection;
 import dev.mimg.model.Reference;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Variant;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /** The tree as JSON: one object per image with its names and variants, sizes in bytes, for scripts. */
 public final class JsonView {
@@ -19,25 +20,26 @@ public final class JsonView {
   private JsonView() {
   }
 
-  /** A JSON array (one line) of the images with the shown variants ({@code all}: missing ones and attestations too). */
-  public static String render(List<Image> images, Predicate<Variant> shown, boolean all) {
-    return render(images, shown, all, RemoteSizes.NOT_ASKED);
+  /** A JSON array (one line) of the images with every variant ({@code all}: missing ones and attestations too). */
+  public static String render(List<Image> images, boolean all) {
+    return render(images, Selection.ALL, all, RemoteSizes.NOT_ASKED);
   }
 
   /**
    * The JSON with the registry's totals when it was asked: {@code TotalSize} in bytes on images and variants (the
    * registry's size for a missing variant), null when unknown.
    */
-  public static String render(List<Image> images, Predicate<Variant> shown, boolean all, RemoteSizes remote) {
+  public static String render(List<Image> images, Selection selection, boolean all, RemoteSizes remote) {
+    BiPredicate<Image, Variant> shown = selection.variants();
     ArrayNode array = JSON.createArrayNode();
     for (Image image : images) {
       ObjectNode node = array.addObject();
       node.put("Id", image.id().toString());
       node.put("MediaType", image.mediaType());
       ArrayNode tags = node.putArray("RepoTags");
-      image.tags().forEach(tag -> tags.add(tag.toString()));
+      image.names().stream().filter(selection.names()).forEach(name -> tags.add(name.toString()));
       ArrayNode digests = node.putArray("RepoDigests");
-      image.digestRefs().stream().map(Reference::toString).forEach(digests::add);
+      image.digestRefs().stream().map(Reference::familiarString).forEach(digests::add);
       node.put("Created", image.created().toString());
       ArrayNode platforms = node.putArray("Platforms");
       ImageRows.platforms(image).forEach(platforms::add);
@@ -52,7 +54,7 @@ public final class JsonView {
       node.put("DiskUsage", image.diskUsage());
       node.put("Containers", image.containers().size());
       ArrayNode variants = node.putArray("Variants");
-      image.variants().stream().filter(shown).filter(v -> all || v.isPresent())
+      image.variants().stream().filter(v -> shown.test(image, v)).filter(v -> all || v.isPresent())
           .forEach(v -> variant(variants.addObject(), v, remote));
     }
     return array.toString() + "\n";

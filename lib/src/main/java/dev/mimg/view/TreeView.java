@@ -2,12 +2,13 @@ package dev.mimg.view;
 
 import dev.mimg.model.HumanSize;
 import dev.mimg.model.Image;
+import dev.mimg.model.Selection;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Variant;
 import dev.mimg.render.TabWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The tree listing in the seed's ID-first layout: one block per image name, the image row, then one child row per
@@ -23,24 +24,27 @@ public final class TreeView {
   private TreeView() {
   }
 
-  /** Renders the images; {@code shown} selects the variant rows (e.g. only the platforms asked for). */
-  public static String render(List<Image> images, Predicate<Variant> shown, ListingOptions options) {
-    return render(images, shown, options, RemoteSizes.NOT_ASKED);
+  /** Renders the images with every name and variant. */
+  public static String render(List<Image> images, ListingOptions options) {
+    return render(images, Selection.ALL, options, RemoteSizes.NOT_ASKED);
   }
 
-  /** Renders the images with the registry's totals: {@code present / total}, missing variants {@code 0B / size}. */
-  public static String render(List<Image> images, Predicate<Variant> shown, ListingOptions options,
-      RemoteSizes remote) {
+  /**
+   * Renders the selected names and variants of the images (e.g. only the platforms asked for), with the
+   * registry's totals when asked: {@code present / total}, missing variants {@code 0B / size}.
+   */
+  public static String render(List<Image> images, Selection selection, ListingOptions options, RemoteSizes remote) {
+    BiPredicate<Image, Variant> shown = selection.variants();
     List<String> lines = new ArrayList<>();
     lines.add(HEADER);
-    for (ImageRows.Named named : ImageRows.named(images)) {
+    for (ImageRows.Named named : ImageRows.named(images, selection.names())) {
       Image image = named.image();
       lines.add(String.join("\t", ImageRows.id(image, options.noTrunc()), named.name().repository(),
           named.name().tag(), ImageRows.createdSince(image, options.now()), ImageRows.count(image),
           SizeText.image(image, remote), HumanSize.format(image.diskUsage()),
           String.valueOf(image.containers().size()), image.containers().isEmpty() ? "" : "U"));
       for (Variant variant : image.variants()) {
-        if (shown.test(variant) && (options.all() || variant.isPresent())) {
+        if (shown.test(image, variant) && (options.all() || variant.isPresent())) {
           lines.add(variantLine(image, variant, options.noTrunc(), remote));
         }
       }

@@ -106,7 +106,7 @@ class MainTest {
   @Test
   void unknownFilterKeyIsOneLineAndExit1() {
     assertOneLineError(mimg("ls", "--filter", "color=red"), Main.FAILED,
-        "mimg: invalid filter \"color=red\": unknown key color (keys: dangling, platform, reference, shallow)");
+        "mimg: invalid filter \"color=red\": unknown key color (keys: dangling, label, platform, reference, shallow, until)");
   }
 
   @Test

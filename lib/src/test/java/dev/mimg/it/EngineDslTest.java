@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mimg.bed.Bed;
 import dev.mimg.query.ImageQuery;
-import dev.mimg.query.Puller;
+import dev.mimg.query.PullReport;
 import dev.mimg.query.RemovalPlan;
 import dev.mimg.query.RemovalReport;
 import dev.mimg.store.docker.DockerEngineStore;
@@ -47,7 +47,7 @@ class EngineDslTest {
     String index = EngineState.uniqueIndex(ref, "dsl-backfill");
     Bed.docker("pull", "-q", "--platform", "linux/amd64", ref);
     try (DockerEngineStore store = DockerEngineStore.connect(Bed.snap())) {
-      List<Puller.Report> reports = images(store).reference("*/dsltest/backfill").backfill("linux/ppc64le");
+      List<PullReport> reports = images(store).reference("*/dsltest/backfill").backfill("linux/ppc64le");
       assertThat(reports).singleElement().extracting(r -> r.outcomes().get(0).action())
           .isEqualTo("back-filled from the stored index");
     }

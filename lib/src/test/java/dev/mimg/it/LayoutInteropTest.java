@@ -10,7 +10,6 @@ import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.query.Mimg;
-import dev.mimg.query.Puller;
 import dev.mimg.store.oci.OciLayout;
 import dev.mimg.store.oci.OciLayoutStore;
 import java.nio.file.Path;
@@ -57,8 +56,7 @@ class LayoutInteropTest {
     String ref = Bed.ref("mimg/alpine:3.16");
     Path layout = dir.resolve("mimg");
     try (OciLayoutStore store = new OciLayoutStore(OciLayout.create(layout), Platform.host())) {
-      new Puller(store, event -> { }).pull(Reference.parse(ref),
-          List.of(Platform.parse("linux/amd64"), Platform.parse("linux/s390x")), false, false);
+      Mimg.images(store).pull(ref).platform("linux/amd64", "linux/s390x").run();
     }
     String digest = Bed.crane("digest", ref).strip();
     assertThat(skopeo("inspect", "--format", "{{.Digest}}", "oci:" + layout + ":" + ref).strip()).isEqualTo(digest);
@@ -70,7 +68,7 @@ class LayoutInteropTest {
     String ref = Bed.ref("mimg/rmme:1");
     Path layout = dir.resolve("complete");
     try (OciLayoutStore store = new OciLayoutStore(OciLayout.create(layout), Platform.host())) {
-      new Puller(store, event -> { }).pull(Reference.parse(ref), List.of(), true, false);
+      Mimg.images(store).pull(ref).allPlatforms().run();
       assertThat(Mimg.images(store).first().map(i -> i.present().size() + "/" + i.total())).contains("4/4");
     }
     String copy = Bed.ref("interop/from-mimg:1");

@@ -10,8 +10,7 @@ import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.query.Mimg;
-import dev.mimg.query.Puller;
-import dev.mimg.query.RemovalPlanner;
+import dev.mimg.query.PullReport;
 import dev.mimg.query.RemovalReport;
 import dev.mimg.store.ImageStore;
 import java.util.List;
@@ -62,9 +61,8 @@ abstract class StoreContract {
     return Mimg.images(store).reference(ref).first().orElseThrow(() -> new AssertionError("no image " + ref));
   }
 
-  private Puller.Report pull(String ref, String... platforms) {
-    return new Puller(store, event -> { }).pull(Reference.parse(ref),
-        List.of(platforms).stream().map(Platform::parse).toList(), false, false);
+  private PullReport pull(String ref, String... platforms) {
+    return Mimg.images(store).pull(ref).platform(platforms).run();
   }
 
   @Test
@@ -89,7 +87,7 @@ abstract class StoreContract {
     pull(ref, "linux/amd64");
     String stored = image(ref).id().toString();
     EngineState.uniqueIndex(ref, "contract-" + backend() + "-backfill-moved");   // the tag moves in the registry
-    Puller.Report report = pull(ref, "linux/arm64/v8");
+    PullReport report = pull(ref, "linux/arm64/v8");
     assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.action()).contains("back-filled"));
     assertThat(image(ref).id().toString()).isEqualTo(stored);
     assertThat(presentByTheBackend(ref)).containsExactlyInAnyOrder("linux/amd64", "linux/arm64/v8");
@@ -114,9 +112,8 @@ abstract class StoreContract {
   void aPlatformThatIsNotPresentIsRefusedNamingThoseThatAre() {
     String ref = index("absent");
     pull(ref, "linux/amd64");
-    RemovalPlanner planner = new RemovalPlanner(store.images(), store.containerNames(), false);
     String name = Reference.parse(ref).familiarString();
-    assertThatThrownBy(() -> planner.platforms(name, List.of(Platform.parse("linux/ppc64le"))))
+    assertThatThrownBy(() -> Mimg.images(store).named(name).platform("linux/ppc64le").plan())
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("platform linux/ppc64le is not present in " + name + " (present: linux/amd64)");
   }

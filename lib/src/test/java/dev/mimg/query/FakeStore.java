@@ -55,6 +55,11 @@ public final class FakeStore implements ImageStore {
   }
 
   @Override
+  public void untag(Image image, List<dev.mimg.model.ImageName> names) {
+    throw new UnsupportedOperationException("the fake store is read-only");
+  }
+
+  @Override
   public void removeImage(Image image) {
     throw new UnsupportedOperationException("the fake store is read-only");
   }

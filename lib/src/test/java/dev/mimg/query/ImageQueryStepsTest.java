@@ -22,7 +22,8 @@ class ImageQueryStepsTest {
   }
 
   private static List<String> shown(ImageQuery query, Image image) {
-    return image.variants().stream().filter(query.shownVariants()).map(v -> v.platform().toString()).toList();
+    return image.variants().stream().filter(v -> query.shownVariants().test(image, v))
+        .map(v -> v.platform().toString()).toList();
   }
 
   @Test

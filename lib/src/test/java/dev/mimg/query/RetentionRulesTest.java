@@ -17,7 +17,7 @@ class RetentionRulesTest {
 
   private static Image image(String created, String... tags) {
     return new Image(Digest.sha256Of(String.join(",", tags).getBytes(StandardCharsets.UTF_8)), MediaTypes.OCI_INDEX,
-        List.of(tags).stream().map(Reference::parse).toList(), List.of(), Instant.parse(created + "T00:00:00Z"),
+        dev.mimg.view.ViewFixtures.names(tags), List.of(), Instant.parse(created + "T00:00:00Z"),
         List.of(), Map.of());
   }
 

@@ -1,5 +1,6 @@
 package dev.mimg.query;
 
+import dev.mimg.model.ImageVariant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mimg.view.ViewFixtures;
@@ -53,18 +54,21 @@ class VariantQueryTest {
 
   @Test
   void planRemovesExactlyTheSelectedVariantsAndKeepsThoseInUse() {
-    RemovalPlan plan = images().reference("alpine:3.16").variants().plan();
+    RemovalPlan plan = images().reference("alpine:*").variants().plan();
     assertThat(plan.steps()).extracting(RemovalPlan.Step::platform).doesNotContain("linux/amd64")
         .contains("linux/s390x");
-    assertThat(plan.steps()).allSatisfy(step -> assertThat(step.wholeImage()).isFalse());
+    assertThat(plan.steps()).allSatisfy(step -> assertThat(step.action()).isEqualTo(RemovalPlan.Action.VARIANT));
     assertThat(plan.refusals()).extracting(RemovalPlan.Refusal::platform).contains("linux/amd64");
-    assertThat(images().reference("alpine:3.16").variants().platform("linux/s390x").plan().steps())
+    assertThat(images().reference("alpine:*").variants().platform("linux/s390x").plan().steps())
         .extracting(RemovalPlan.Step::platform).containsExactly("linux/s390x");
+    assertThat(images().reference("alpine:3.16").variants().platform("linux/s390x").plan().refusals())
+        .as("selected through one of its names: the other name would lose the variant too")
+        .extracting(RemovalPlan.Refusal::reason).containsExactly("also in alpine:latest (--force removes it from all of them)");
   }
 
   @Test
   void aDryRunReportsThePlanAndNeverTouchesTheStore() {
-    RemovalReport report = images().dryRun().reference("alpine:3.16").platform("linux/s390x").remove();
+    RemovalReport report = images().dryRun().reference("alpine:*").platform("linux/s390x").remove();
     assertThat(report.dryRun()).isTrue();
     assertThat(report.removed()).extracting(RemovalPlan.Step::platform).containsExactly("linux/s390x");
     assertThat(report.describe()).startsWith("would remove ").contains("nothing changed");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mimg.model.Image;
 import dev.mimg.query.FakeStore;
-import dev.mimg.query.ImageVariant;
+import dev.mimg.model.ImageVariant;
 import dev.mimg.query.Mimg;
 import dev.mimg.view.ViewFixtures;
 import java.io.PrintWriter;
@@ -23,7 +23,7 @@ class GroovyDslTest {
   private final StringWriter out = new StringWriter();
 
   private Object groovy(String code) {
-    return new ScriptRunner(store, new PrintWriter(out), List.of()).evaluate(code);
+    return new ScriptRunner(store, new PrintWriter(out), new PrintWriter(new StringWriter()), List.of()).evaluate(code);
   }
 
   @Test
@@ -75,8 +75,9 @@ class GroovyDslTest {
   @Test
   void runDryRunMakesEveryMutationOfAPolicyADryRun() throws Exception {
     java.nio.file.Path script = java.nio.file.Files.createTempFile("policy", ".groovy");
-    java.nio.file.Files.writeString(script, "enforce images().reference('alpine:3.16').platform('linux/s390x')\n");
-    ScriptRunner runner = new ScriptRunner(store, new PrintWriter(out), List.of(), true);
+    java.nio.file.Files.writeString(script, "enforce images().reference('alpine:*').platform('linux/s390x')\n");
+    ScriptRunner runner = new ScriptRunner(new dev.mimg.store.ReadOnlyStore(store), new PrintWriter(out),
+        new PrintWriter(new StringWriter()), List.of());
     runner.run(script);
     assertThat(out.toString()).contains("remove").contains("linux/s390x")
         .endsWith("dry run: would remove 1, skip 0; would reclaim about "
@@ -87,7 +88,8 @@ class GroovyDslTest {
 
   @Test
   void underDryRunTheScriptsStoreRefusesEveryChange() {
-    ScriptRunner runner = new ScriptRunner(store, new PrintWriter(out), List.of(), true);
+    ScriptRunner runner = new ScriptRunner(new dev.mimg.store.ReadOnlyStore(store), new PrintWriter(out),
+        new PrintWriter(new StringWriter()), List.of());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.evaluate("mimgStore.removeVariants('x', [])"))
         .isInstanceOf(dev.mimg.store.StoreException.class).hasMessageStartingWith("dry run: refused to remove");
     assertThat(runner.evaluate("images(mimgStore).isDryRun()")).isEqualTo(true);

@@ -30,7 +30,7 @@ class ShellTest {
   void groovyAndJavaFormsOfAQueryAgree() {
     try (DockerEngineStore store = DockerEngineStore.connect(Bed.snap())) {
       StringWriter out = new StringWriter();
-      ScriptRunner runner = new ScriptRunner(store, new PrintWriter(out), List.of());
+      ScriptRunner runner = new ScriptRunner(store, new PrintWriter(out), new PrintWriter(new StringWriter()), List.of());
       Object groovy = runner.evaluate("images().shallow().where { it.created < 30.days.ago }.list()*.id");
       List<Object> javaForm = Mimg.images(store).shallow()
           .where(image -> image.created().isBefore(Instant.now().minus(Duration.ofDays(30))))

@@ -1,5 +1,6 @@
 package dev.mimg.view;
 
+import dev.mimg.model.Selection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mimg.model.RemoteSizes;
@@ -15,7 +16,7 @@ class RemoteSizesViewTest {
 
   @Test
   void flatSizeIsPresentOverTotal() {
-    assertThat(FlatView.render(ViewFixtures.all(), options("table {{.Repository}}\\t{{.Tag}}\\t{{.Size}}", false),
+    assertThat(FlatView.render(ViewFixtures.all(), Selection.ALL, options("table {{.Repository}}\\t{{.Tag}}\\t{{.Size}}", false),
         ViewFixtures.remoteSizes())).isEqualTo("""
         REPOSITORY                     TAG       SIZE
         alpine                         3.16      10MB / 20.1MB
@@ -30,7 +31,7 @@ class RemoteSizesViewTest {
   @Test
   void totalSizeFieldIsThereOnlyWhenTheRegistryWasAsked() {
     String format = "{{.Repository}} {{.TotalSize}}";
-    assertThat(FlatView.render(List.of(ViewFixtures.alpine(), ViewFixtures.byDigest()), options(format, false),
+    assertThat(FlatView.render(List.of(ViewFixtures.alpine(), ViewFixtures.byDigest()), Selection.ALL, options(format, false),
         ViewFixtures.remoteSizes())).isEqualTo("""
         alpine 20.1MB
         alpine 20.1MB
@@ -42,10 +43,10 @@ class RemoteSizesViewTest {
 
   @Test
   void notAskedLeavesTheListingAsItWas() {
-    assertThat(FlatView.render(ViewFixtures.all(), options(null, false), RemoteSizes.NOT_ASKED))
+    assertThat(FlatView.render(ViewFixtures.all(), Selection.ALL, options(null, false), RemoteSizes.NOT_ASKED))
         .isEqualTo(FlatView.render(ViewFixtures.all(), options(null, false)));
-    assertThat(TreeView.render(ViewFixtures.all(), v -> true, options(null, true), RemoteSizes.NOT_ASKED))
-        .isEqualTo(TreeView.render(ViewFixtures.all(), v -> true, options(null, true)));
+    assertThat(TreeView.render(ViewFixtures.all(), Selection.ALL, options(null, true), RemoteSizes.NOT_ASKED))
+        .isEqualTo(TreeView.render(ViewFixtures.all(), options(null, true)));
   }
 
   @Test
@@ -53,13 +54,14 @@ class RemoteSizesViewTest {
     var image = new dev.mimg.model.Image(ViewFixtures.DANGLING_ID, dev.mimg.model.MediaTypes.OCI_INDEX, List.of(),
         List.of(), java.time.Instant.EPOCH, List.of(ViewFixtures.byDigest().variants().get(0),
             ViewFixtures.byDigest().variants().get(1)), java.util.Map.of());
-    assertThat(FlatView.render(List.of(image), options("{{.Size}} {{.TotalSize}}", false), ViewFixtures.remoteSizes()))
+    assertThat(FlatView.render(List.of(image), Selection.ALL, options("{{.Size}} {{.TotalSize}}", false),
+        ViewFixtures.remoteSizes()))
         .isEqualTo("225kB ?\n");
   }
 
   @Test
   void treeAllShowsTheMissingVariantsSizes() {
-    assertThat(TreeView.render(List.of(ViewFixtures.alpine(), ViewFixtures.byDigest()), v -> true, options(null, true),
+    assertThat(TreeView.render(List.of(ViewFixtures.alpine(), ViewFixtures.byDigest()), Selection.ALL, options(null, true),
         ViewFixtures.remoteSizes())).isEqualTo("""
         IMAGE ID          REPOSITORY                     TAG       CREATED         PLATFORMS   SIZE            DISK USAGE   CONTAINERS   EXTRA
         0ac33e5f5afa      alpine                         3.16      15 months ago   3/7         10MB / 20.1MB   38.3MB       3            U
@@ -86,10 +88,10 @@ class RemoteSizesViewTest {
 
   @Test
   void jsonHasTotalSizeInBytesNullWhenUnknown() {
-    assertThat(JsonView.render(List.of(ViewFixtures.byDigest()), v -> true, true, ViewFixtures.remoteSizes()))
+    assertThat(JsonView.render(List.of(ViewFixtures.byDigest()), Selection.ALL, true, ViewFixtures.remoteSizes()))
         .contains("\"ContentSize\":225000,\"TotalSize\":null,")
         .contains("\"Available\":false,\"ContentSize\":0,\"TotalSize\":null,");
-    assertThat(JsonView.render(List.of(ViewFixtures.alpine()), v -> true, true, ViewFixtures.remoteSizes()))
+    assertThat(JsonView.render(List.of(ViewFixtures.alpine()), Selection.ALL, true, ViewFixtures.remoteSizes()))
         .contains("\"ContentSize\":10000000,\"TotalSize\":20150000,")
         .contains("\"Available\":false,\"ContentSize\":0,\"TotalSize\":2490000,")
         .contains("\"Available\":true,\"ContentSize\":3410000,\"TotalSize\":3410000,");

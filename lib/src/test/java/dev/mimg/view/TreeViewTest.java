@@ -3,9 +3,10 @@ package dev.mimg.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mimg.model.Platform;
+import dev.mimg.model.RemoteSizes;
+import dev.mimg.model.Selection;
 import dev.mimg.model.Variant;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** Golden texts of the ID-first tree: image rows, {@code \_ } variant rows, missing ones only with all. */
@@ -17,7 +18,7 @@ class TreeViewTest {
 
   @Test
   void treeShowsPresentVariantsUnderEveryName() {
-    assertThat(TreeView.render(ViewFixtures.all(), v -> true, options(false, false))).isEqualTo("""
+    assertThat(TreeView.render(ViewFixtures.all(), options(false, false))).isEqualTo("""
         IMAGE ID          REPOSITORY                     TAG       CREATED              PLATFORMS   SIZE      DISK USAGE   CONTAINERS   EXTRA
         0ac33e5f5afa      alpine                         3.16      15 months ago        3/7         10MB      38.3MB       3            U
         \\_ 3d426b0bfc36   \\_ linux/amd64                                                            3.41MB    13.2MB       2            U
@@ -41,7 +42,7 @@ class TreeViewTest {
 
   @Test
   void allAddsMissingVariantsAndAttestations() {
-    assertThat(TreeView.render(ViewFixtures.all(), v -> true, options(true, false))).isEqualTo("""
+    assertThat(TreeView.render(ViewFixtures.all(), options(true, false))).isEqualTo("""
         IMAGE ID          REPOSITORY                     TAG       CREATED              PLATFORMS   SIZE      DISK USAGE   CONTAINERS   EXTRA
         0ac33e5f5afa      alpine                         3.16      15 months ago        3/7         10MB      38.3MB       3            U
         \\_ 3d426b0bfc36   \\_ linux/amd64                                                            3.41MB    13.2MB       2            U
@@ -77,8 +78,8 @@ class TreeViewTest {
   @Test
   void shownPredicateRestrictsVariantRowsButKeepsImageFigures() {
     Platform arm64 = Platform.parse("linux/arm64");
-    Predicate<Variant> shown = v -> v.platform().matches(arm64);
-    assertThat(TreeView.render(ViewFixtures.all(), shown, options(true, false))).isEqualTo("""
+    Selection shown = new Selection(name -> true, (image, v) -> v.platform().matches(arm64));
+    assertThat(TreeView.render(ViewFixtures.all(), shown, options(true, false), RemoteSizes.NOT_ASKED)).isEqualTo("""
         IMAGE ID          REPOSITORY                     TAG       CREATED              PLATFORMS   SIZE      DISK USAGE   CONTAINERS   EXTRA
         0ac33e5f5afa      alpine                         3.16      15 months ago        3/7         10MB      38.3MB       3            U
         \\_ 6cae7051d2c3   \\_ linux/arm64/v8                                                         3.35MB    12.8MB       1            U
@@ -95,7 +96,7 @@ class TreeViewTest {
 
   @Test
   void noTruncPrintsFullDigests() {
-    assertThat(TreeView.render(List.of(ViewFixtures.byDigest()), v -> true, options(true, true)))
+    assertThat(TreeView.render(List.of(ViewFixtures.byDigest()), options(true, true)))
         .isEqualTo("""
         IMAGE ID                                                                     REPOSITORY                     TAG       CREATED      PLATFORMS   SIZE      DISK USAGE   CONTAINERS   EXTRA
         sha256:b1d1e57000000000000000000000000000000000000000000000000000000000      127.0.0.1:5123/mimg/bydigest   <none>    3 days ago   1/2         225kB     835kB        0           \s
@@ -106,7 +107,7 @@ class TreeViewTest {
 
   @Test
   void emptyTreeIsTheHeader() {
-    assertThat(TreeView.render(List.of(), v -> true, options(false, false))).isEqualTo(
+    assertThat(TreeView.render(List.of(), options(false, false))).isEqualTo(
         "IMAGE ID   REPOSITORY   TAG       CREATED   PLATFORMS   SIZE      DISK USAGE   CONTAINERS   EXTRA\n");
   }
 }

@@ -2,6 +2,7 @@ package dev.mimg.view;
 
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
@@ -13,6 +14,11 @@ import java.util.Map;
 
 /** Hand-built images for the view and query tests: no engine involved. */
 public final class ViewFixtures {
+
+  /** The names a store holds, as full references (tests write them familiar). */
+  public static List<ImageName> names(String... references) {
+    return java.util.Arrays.stream(references).map(r -> ImageName.of(Reference.parse(r))).toList();
+  }
 
   /** The fixed "now" every listing is anchored to. */
   public static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
@@ -67,7 +73,7 @@ public final class ViewFixtures {
    */
   public static Image alpine() {
     return new Image(ALPINE_ID, MediaTypes.OCI_INDEX,
-        List.of(Reference.parse("alpine:3.16"), Reference.parse("alpine:latest")),
+        names("alpine:3.16", "alpine:latest"),
         List.of(Reference.parse("alpine@" + ALPINE_ID)),
         Instant.parse("2024-03-01T10:00:00Z"),
         List.of(
@@ -83,7 +89,7 @@ public final class ViewFixtures {
 
   /** Pulled by digest, never tagged: 127.0.0.1:5123/mimg/bydigest@sha256:b1d1e57..., 1 of 2 present. */
   public static Image byDigest() {
-    return new Image(BYDIGEST_ID, MediaTypes.OCI_INDEX, List.of(),
+    return new Image(BYDIGEST_ID, MediaTypes.OCI_INDEX, names("127.0.0.1:5123/mimg/bydigest@" + BYDIGEST_ID),
         List.of(Reference.parse("127.0.0.1:5123/mimg/bydigest@" + BYDIGEST_ID)),
         Instant.parse("2025-05-29T12:00:00Z"),
         List.of(
@@ -101,7 +107,7 @@ public final class ViewFixtures {
 
   /** A plain manifest (not an index) tagged example.com/tools/single:1.0. */
   public static Image single() {
-    return new Image(SINGLE_ID, MediaTypes.DOCKER_MANIFEST, List.of(Reference.parse("example.com/tools/single:1.0")),
+    return new Image(SINGLE_ID, MediaTypes.DOCKER_MANIFEST, names("example.com/tools/single:1.0"),
         List.of(), Instant.parse("2025-05-31T09:00:00Z"),
         List.of(present(SINGLE_ID, platform("linux", "amd64", ""), 12_345_678, 40_000_000)),
         Map.of());
@@ -110,7 +116,7 @@ public final class ViewFixtures {
   /** me/attested:1: amd64 and arm64 present, each with a BuildKit attestation manifest. */
   public static Image attested() {
     Platform unknown = platform("unknown", "unknown", "");
-    return new Image(ATTESTED_ID, MediaTypes.OCI_INDEX, List.of(Reference.parse("me/attested:1")), List.of(),
+    return new Image(ATTESTED_ID, MediaTypes.OCI_INDEX, names("me/attested:1"), List.of(),
         Instant.parse("2025-06-01T11:59:00Z"),
         List.of(
             present(ATTESTED_AMD64, platform("linux", "amd64", ""), 999_999, 1_000_000),

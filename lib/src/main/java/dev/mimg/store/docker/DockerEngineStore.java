@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageLookup;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
@@ -32,6 +34,8 @@ public final class DockerEngineStore implements ImageStore {
 
   /** The oldest API version that deletes single platforms ({@code DELETE /images/{name}?platforms=}). */
   public static final ApiVersion PLATFORM_DELETE_API = ApiVersion.parse("1.50");
+  /** The oldest API version whose image inspect carries the manifests ({@code ?manifests=1}). */
+  static final ApiVersion INSPECT_MANIFESTS_API = ApiVersion.parse("1.48");
 
 
   private final EngineClient client;
@@ -73,17 +77,41 @@ public final class DockerEngineStore implements ImageStore {
     return summaries.stream().map(DockerEngineStore::image).toList();
   }
 
-  /** One image re-read through the engine's reference filter (one repository's images, not the whole store). */
+  /** One image re-read by id: the engine's inspect carries all its names and manifests (API 1.48+). */
   @Override
   public Optional<Image> current(Image image) {
-    if (image.tags().isEmpty() || !client.api().atLeast(EngineClient.MANIFESTS_API)) {
-      return ImageStore.super.current(image);
+    return inspected(image.id().toString()).filter(i -> i.id().equals(image.id()));
+  }
+
+  /** The image a reference names, read through the engine's inspect (one image, not the whole store). */
+  @Override
+  public Optional<Image> named(Reference reference) {
+    return inspected(reference.toString()).filter(image -> ImageLookup.names(image, reference));
+  }
+
+  /** The image the engine resolves {@code name} to, with all its names; empty when the engine has none. */
+  private Optional<Image> inspected(String name) {
+    if (!client.api().atLeast(INSPECT_MANIFESTS_API)) {
+      return listed(name);
     }
-    String filter = "{\"reference\":[" + EngineClient.json().valueToTree(image.tags().get(0).familiarString()) + "]}";
-    List<EngineImageSummary> summaries = client.get("/images/json?manifests=1&filters=" + EngineClient.encode(filter),
-        listOf(EngineImageSummary.class));
-    return summaries.stream().filter(s -> s.manifests() != null).map(DockerEngineStore::image)
-        .filter(i -> i.id().equals(image.id())).findFirst();
+    EngineImageInspect inspect;
+    try {
+      inspect = client.get("/images/" + name + "/json?manifests=1", EngineImageInspect.class);
+    } catch (EngineException e) {
+      if (e.notFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (inspect.manifests() == null) {
+      return listed(name);
+    }
+    return Optional.of(image(inspect.asSummary()));
+  }
+
+  /** What an engine without inspect manifests says: the whole listing, searched. */
+  private Optional<Image> listed(String name) {
+    return ImageLookup.lookup(images(), name).map(ImageLookup.Found::image);
   }
 
   @Override
@@ -116,6 +144,47 @@ public final class DockerEngineStore implements ImageStore {
       path.append("&platforms=").append(EngineClient.encode(platformJson(variant.platform())));
     }
     client.delete(path.toString());
+  }
+
+  /**
+   * Deletes the names without force (the engine then untags, never deletes content). The engine's delete of
+   * {@code repo@digest} untags every name of that repository, and the delete of a repository's last tag also its
+   * by-digest names: names whose deletes would take names the caller keeps are refused before anything changes.
+   */
+  @Override
+  public void untag(Image image, List<ImageName> names) {
+    Image now = current(image).orElseThrow(() -> new StoreException("image " + image.shortId() + " is gone"));
+    if (now.names().stream().allMatch(names::contains)) {
+      throw new StoreException("no other name holds " + image.shortId() + ": removing " + join(names)
+          + " would delete it");
+    }
+    List<String> deletes = new ArrayList<>();
+    Map<String, List<ImageName>> byRepository = names.stream().filter(n -> n.reference() != null)
+        .collect(Collectors.groupingBy(n -> n.reference().name(), java.util.LinkedHashMap::new, Collectors.toList()));
+    for (List<ImageName> group : byRepository.values()) {
+      List<ImageName> all = now.names().stream().filter(n -> n.reference() != null
+          && n.reference().name().equals(group.get(0).reference().name())).toList();
+      List<ImageName> kept = all.stream().filter(n -> !group.contains(n)).toList();
+      Optional<ImageName> digestName = group.stream().filter(ImageName::isDigest).findFirst();
+      boolean lastTagGoes = kept.stream().noneMatch(ImageName::isTag);
+      if (!kept.isEmpty() && (digestName.isPresent() || lastTagGoes)) {
+        throw new StoreException("the engine cannot remove " + join(group) + " and keep " + join(kept)
+            + ": deleting " + (digestName.isPresent() ? "a by-digest name untags every name" : "the last tag removes the by-digest names")
+            + " of the repository");
+      }
+      if (digestName.isPresent()) {
+        deletes.add(digestName.get().written());
+      } else {
+        group.forEach(n -> deletes.add(n.written()));
+      }
+    }
+    for (String name : deletes) {
+      client.delete("/images/" + name);
+    }
+  }
+
+  private static String join(List<ImageName> names) {
+    return names.stream().map(ImageName::toString).collect(Collectors.joining(", "));
   }
 
   @Override
@@ -246,12 +315,12 @@ public final class DockerEngineStore implements ImageStore {
   }
 
   private static Image image(EngineImageSummary summary, String mediaType, List<Variant> variants) {
-    // An image pulled by digest only is listed with its digest reference among RepoTags: it is not a tag.
-    List<Reference> named = references(summary.repoTags());
-    List<Reference> tags = named.stream().filter(ref -> !ref.isDigestOnly()).toList();
+    // RepoTags lists the engine's image records: tags, and by-digest names of images pulled by digest.
+    List<ImageName> names = summary.repoTags() == null ? List.of() : summary.repoTags().stream()
+        .filter(n -> !n.startsWith("<none>")).map(n -> ImageName.of(Reference.parse(n), n)).toList();
     Set<Reference> digestRefs = new LinkedHashSet<>(references(summary.repoDigests()));
-    named.stream().filter(Reference::isDigestOnly).forEach(digestRefs::add);
-    return new Image(Digest.parse(summary.id()), mediaType, tags, List.copyOf(digestRefs),
+    names.stream().filter(ImageName::isDigest).forEach(name -> digestRefs.add(name.reference()));
+    return new Image(Digest.parse(summary.id()), mediaType, names, List.copyOf(digestRefs),
         Instant.ofEpochSecond(summary.created()), variants, summary.labels());
   }
 

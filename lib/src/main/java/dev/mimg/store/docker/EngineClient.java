@@ -9,6 +9,7 @@ import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.mimg.store.StoreException;
+import dev.mimg.store.StoreUnavailableException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.InputStreamReader;
@@ -116,7 +117,7 @@ public final class EngineClient implements Closeable {
         }
       }
     } catch (IOException e) {
-      throw new StoreException("the Docker engine at " + endpoint.host() + " broke off " + path + ": "
+      throw new StoreUnavailableException("the Docker engine at " + endpoint.host() + " broke off " + path + ": "
           + e.getMessage(), e);
     }
   }
@@ -166,7 +167,7 @@ public final class EngineClient implements Closeable {
     }
   }
 
-  private StoreException unreachable(RuntimeException e) {
+  private StoreUnavailableException unreachable(RuntimeException e) {
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();
@@ -175,7 +176,7 @@ public final class EngineClient implements Closeable {
     String hint = endpoint.named()
         ? "check that it runs, or point elsewhere with -H, DOCKER_HOST or DOCKER_CONTEXT"
         : "start Docker, or point to an engine with -H, DOCKER_HOST or DOCKER_CONTEXT";
-    return new StoreException("cannot reach the Docker engine at " + endpoint.host() + " (from " + endpoint.source()
+    return new StoreUnavailableException("cannot reach the Docker engine at " + endpoint.host() + " (from " + endpoint.source()
         + "): " + why + "; " + hint, e);
   }
 

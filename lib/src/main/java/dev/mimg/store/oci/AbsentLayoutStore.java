@@ -2,6 +2,7 @@ package dev.mimg.store.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
@@ -43,6 +44,11 @@ public final class AbsentLayoutStore implements ImageStore {
 
   @Override
   public void removeVariants(String name, List<Variant> variants) {
+    throw absent();
+  }
+
+  @Override
+  public void untag(Image image, List<ImageName> names) {
     throw absent();
   }
 

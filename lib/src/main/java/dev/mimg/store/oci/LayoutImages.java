@@ -5,6 +5,7 @@ import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageManifest;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
@@ -68,28 +69,19 @@ final class LayoutImages {
 
   private Image image(List<Descriptor> entries, List<String> notices) {
     Descriptor top = entries.get(0);
-    Set<Reference> tags = new LinkedHashSet<>();
+    Set<ImageName> imageNames = new LinkedHashSet<>();
     Set<Reference> digestRefs = new LinkedHashSet<>();
     for (Descriptor entry : entries) {
-      String refName = entry.annotations().get(OciLayout.REF_NAME_ANNOTATION);
-      try {
-        names.reference(refName).ifPresent(ref -> {
-          if (ref.isDigestOnly()) {
-            digestRefs.add(ref);
-          } else {
-            tags.add(ref.digest().isPresent() ? Reference.parse(ref.name() + ":" + ref.tag().orElseThrow()) : ref);
-            digestRefs.add(Reference.parse(ref.name() + "@" + top.digest()));
-          }
-        });
-      } catch (InvalidInputException e) {
-        notices.add("OCI layout " + layout.directory() + ": entry " + top.digest().shortId() + " has a name mimg cannot "
-            + "read (" + e.getMessage() + "); it is listed without it");
-      }
+      names.name(entry.annotations().get(OciLayout.REF_NAME_ANNOTATION)).ifPresent(name -> {
+        imageNames.add(name);
+        name.asReference().ifPresent(ref -> digestRefs.add(ref.isDigestOnly() ? ref
+            : Reference.parse(ref.name() + "@" + top.digest())));
+      });
     }
     List<LayoutVariant> variants = variants(top);
     Optional<LayoutVariant> best = createdFrom(variants);
     String mediaType = ContentGraph.mediaType(layout, top);
-    return new Image(top.digest(), mediaType == null ? MediaTypes.OCI_MANIFEST : mediaType, List.copyOf(tags),
+    return new Image(top.digest(), mediaType == null ? MediaTypes.OCI_MANIFEST : mediaType, List.copyOf(imageNames),
         List.copyOf(digestRefs), best.map(v -> created(v.config())).orElseGet(() -> created(top)),
         variants.stream().map(LayoutVariant::variant).toList(), best.map(v -> labels(v.config())).orElse(Map.of()));
   }

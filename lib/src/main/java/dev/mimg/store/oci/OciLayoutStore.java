@@ -5,6 +5,7 @@ import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageLookup;
+import dev.mimg.model.ImageName;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.MediaTypes;
@@ -123,6 +124,24 @@ public final class OciLayoutStore implements ImageStore {
       dropEntries(doomed);
       doomed.forEach(layout::deleteBlob);
       return layout.collect(candidates);
+    });
+  }
+
+  /** Drops the {@code index.json} entries that carry these names, under the lock; another entry keeps the image. */
+  @Override
+  public void untag(Image image, List<ImageName> names) {
+    Set<String> written = names.stream().map(ImageName::written).collect(java.util.stream.Collectors.toSet());
+    layout.locked(() -> {
+      List<Descriptor> entries = layout.index().manifests().stream().filter(d -> d.digest().equals(image.id())).toList();
+      if (entries.stream().allMatch(d -> written.contains(d.annotations().get(OciLayout.REF_NAME_ANNOTATION)))) {
+        throw new StoreException("no other name holds " + image.shortId() + " in " + describe() + ": removing "
+            + String.join(", ", written) + " would delete it");
+      }
+      layout.updateIndex(index -> new ImageIndex(index.schemaVersion(),
+          index.mediaType() == null ? MediaTypes.OCI_INDEX : index.mediaType(),
+          index.manifests().stream().filter(d -> !(d.digest().equals(image.id())
+              && written.contains(d.annotations().get(OciLayout.REF_NAME_ANNOTATION)))).toList(), index.annotations()));
+      return null;
     });
   }
 

@@ -1,14 +1,15 @@
 package dev.mimg.store.oci;
 
+import dev.mimg.model.ImageName;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Reference;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads the {@code org.opencontainers.image.ref.name} of an index.json entry as a reference. mimg writes full
+ * Reads the {@code org.opencontainers.image.ref.name} of an index.json entry as an image name. mimg writes full
  * normalized references; skopeo and others write a bare tag ({@code 3.16}), which becomes
- * {@code <layout directory name>:<tag>}.
+ * {@code <layout directory name>:<tag>}; a name that is valid OCI but no Docker reference is kept as written.
  */
 final class RefNames {
 
@@ -26,13 +27,24 @@ final class RefNames {
     return repository;
   }
 
-  /** The reference a ref.name stands for; empty for no name; an unreadable name throws {@link InvalidInputException}. */
-  Optional<Reference> reference(String refName) {
+  /**
+   * The name a ref.name stands for, empty for none: a reference (a bare tag as {@code <repository>:<tag>}; a
+   * reference with both tag and digest as its tag), else the name as written (valid OCI, but no Docker reference).
+   */
+  Optional<ImageName> name(String refName) {
     if (refName == null || refName.isBlank()) {
       return Optional.empty();
     }
     boolean bareTag = refName.indexOf('/') < 0 && refName.indexOf(':') < 0 && refName.indexOf('@') < 0;
-    return Optional.of(Reference.parse(bareTag ? repository + ":" + refName : refName));
+    try {
+      Reference reference = Reference.parse(bareTag ? repository + ":" + refName : refName);
+      if (reference.tag().isPresent() && reference.digest().isPresent()) {
+        reference = Reference.parse(reference.name() + ":" + reference.tag().orElseThrow());
+      }
+      return Optional.of(ImageName.of(reference, refName));
+    } catch (InvalidInputException notDocker) {
+      return Optional.of(ImageName.unparsed(refName, repository));
+    }
   }
 
   /** Lower case; runs of characters a repository name cannot hold become one '-'; trimmed of separators. */

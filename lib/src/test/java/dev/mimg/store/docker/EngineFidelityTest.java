@@ -134,7 +134,7 @@ class EngineFidelityTest {
     String listing = Bed.docker("image", "ls", "--format", "{{.Repository}} {{.Tag}} {{.ID}}");
     List<String> mimgRows = new ArrayList<>();
     for (Image image : images) {
-      for (var name : dev.mimg.view.ImageRows.names(image)) {
+      for (var name : image.isDangling() ? List.of(dev.mimg.model.ImageName.NO_NAME) : image.listedNames()) {
         mimgRows.add(name.repository() + " " + name.tag() + " " + image.shortId());
       }
     }

@@ -7,7 +7,7 @@ import dev.mimg.bed.Bed;
 import dev.mimg.model.Image;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
-import dev.mimg.query.Puller;
+import dev.mimg.query.PullReport;
 import dev.mimg.store.StoreException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code mimg pull} into an OCI layout on the bed, through {@link Puller} (the semantics the engine gets): each test
+ * {@code mimg pull} into an OCI layout on the bed, through the DSL's pull (the semantics the engine gets): each test
  * pulls a fixture or a copy of its own, moves tags with crane, and checks ids and digests against crane's and the
  * layout's structure with {@link LayoutAudit}. Needs the bed; fails, never skips, without it.
  */
@@ -31,13 +31,13 @@ class LayoutPullTest {
   void aPlainPullFetchesTheHostsDefaultPlatformOnly() {
     PullBed bed = PullBed.in(dir);
     String alpine = Bed.ref("mimg/alpine:3.16");
-    Puller.Report report = bed.pull(alpine, List.of(), false, false);
+    PullReport report = bed.pull(alpine, List.of(), false, false);
     Image image = image(bed, alpine);
     assertThat(image.id().toString()).isEqualTo(PullBed.digest(alpine));
     assertThat(image.platformVariants()).hasSize(7);
     assertThat(image.present()).extracting(v -> v.platform().toString()).containsExactly("linux/amd64");
     assertThat(image.present().get(0).digest().toString()).isEqualTo(PullBed.digest(alpine, "linux/amd64"));
-    assertThat(report.outcomes()).extracting(Puller.Outcome::action).containsExactly("pulled");
+    assertThat(report.outcomes()).extracting(PullReport.Outcome::action).containsExactly("pulled");
     assertThat(LayoutAudit.check(dir)).isEqualTo(4);                     // index, manifest, config, layer
     assertThat(bed.events).anyMatch(e -> e.status().equals("Download complete"))
         .anyMatch(e -> e.isProgress() && e.current() == e.total());
@@ -51,12 +51,12 @@ class LayoutPullTest {
     String stored = image(bed, ref).id().toString();
     PullBed.moveKeepingChildren(ref);
     assertThat(PullBed.digest(ref)).isNotEqualTo(stored);
-    Puller.Report report = bed.pull(ref, List.of(ARM64), false, false);
+    PullReport report = bed.pull(ref, List.of(ARM64), false, false);
     Image after = image(bed, ref);
     assertThat(after.id().toString()).isEqualTo(stored);
     assertThat(after.present()).extracting(v -> v.platform().toString()).containsExactly("linux/amd64",
         "linux/arm64/v8");
-    assertThat(report.outcomes()).extracting(Puller.Outcome::action)
+    assertThat(report.outcomes()).extracting(PullReport.Outcome::action)
         .containsExactly("back-filled from the stored index");
     assertThat(bed.store.images()).hasSize(1);
     assertThat(after.tags()).containsExactly(Reference.parse(ref));
@@ -70,7 +70,7 @@ class LayoutPullTest {
     bed.pull(ref, List.of(), false, false);
     String old = image(bed, ref).id().toString();
     PullBed.moveKeepingChildren(ref);
-    Puller.Report report = bed.pull(ref, List.of(ARM64), false, true);
+    PullReport report = bed.pull(ref, List.of(ARM64), false, true);
     Image now = image(bed, ref);
     assertThat(now.id().toString()).isEqualTo(PullBed.digest(ref)).isNotEqualTo(old);
     // the new index lists the same amd64 manifest, already stored: it is present in both images
@@ -107,8 +107,8 @@ class LayoutPullTest {
     assertThat(image.tags()).isEmpty();
     assertThat(image.digestRefs()).containsExactly(Reference.parse(byDigest));
     assertThat(image.isDangling()).isFalse();
-    Puller.Report again = bed.pull(byDigest, List.of(ARM64), false, false);
-    assertThat(again.outcomes()).extracting(Puller.Outcome::action).containsExactly("pulled");
+    PullReport again = bed.pull(byDigest, List.of(ARM64), false, false);
+    assertThat(again.outcomes()).extracting(PullReport.Outcome::action).containsExactly("pulled");
     assertThat(bed.store.images()).hasSize(1);
     assertThat(bed.store.images().get(0).present()).extracting(v -> v.platform().toString())
         .containsExactlyInAnyOrder("linux/s390x", "linux/arm64/v8");
@@ -155,7 +155,7 @@ class LayoutPullTest {
     bed.pull(ref, List.of(), false, false);
     Image before = image(bed, ref);
     PullBed.moveToOtherImages(ref);
-    Puller.Report report = bed.pull(ref, List.of(), false, false);
+    PullReport report = bed.pull(ref, List.of(), false, false);
     Image after = image(bed, ref);
     assertThat(after.id().toString()).isEqualTo(PullBed.digest(ref)).isNotEqualTo(before.id().toString());
     assertThat(report.outcomes()).singleElement().satisfies(o -> {
@@ -165,8 +165,8 @@ class LayoutPullTest {
     });
     assertThat(report.oldImageKept()).isFalse();
     assertThat(bed.store.images()).filteredOn(Image::isDangling).extracting(Image::id).containsExactly(before.id());
-    Puller.Report unchanged = bed.pull(ref, List.of(), false, false);
-    assertThat(unchanged.outcomes()).extracting(Puller.Outcome::action).containsExactly("unchanged");
+    PullReport unchanged = bed.pull(ref, List.of(), false, false);
+    assertThat(unchanged.outcomes()).extracting(PullReport.Outcome::action).containsExactly("unchanged");
     assertThat(bed.store.images()).hasSize(2);
     LayoutAudit.check(dir);
   }

@@ -3,7 +3,9 @@ package dev.mimg.store.oci;
 import dev.mimg.bed.Bed;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
-import dev.mimg.query.Puller;
+import dev.mimg.query.Mimg;
+import dev.mimg.query.Pull;
+import dev.mimg.query.PullReport;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.PullEvent;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The bed's registry as the layout pull tests use it: fixtures copied (crane) to repositories of their own, tags
- * moved with crane, and a layout store on linux/amd64 pulled into through {@link Puller}, recording progress.
+ * moved with crane, and a layout store on linux/amd64 pulled into through the DSL's {@link Pull}, recording progress.
  */
 final class PullBed {
 
@@ -34,8 +36,11 @@ final class PullBed {
   }
 
   /** Runs mimg's pull semantics on this store. */
-  Puller.Report pull(String reference, List<Platform> platforms, boolean all, boolean resolve) {
-    return new Puller(store, events::add).pull(Reference.parse(reference), platforms, all, resolve);
+  PullReport pull(String reference, List<Platform> platforms, boolean all, boolean resolve) {
+    Pull pull = Mimg.images(store).pull(reference).progress(events::add);
+    pull = platforms.isEmpty() ? pull : pull.platform(platforms.stream().map(Platform::toString).toArray(String[]::new));
+    pull = all ? pull.allPlatforms() : pull;
+    return (resolve ? pull.resolve() : pull).run();
   }
 
   /** Copies the fixture {@code fixture} (e.g. mimg/rmme:1) to a fresh repository; returns its full reference. */

@@ -1,17 +1,13 @@
-package dev.mimg.query;
+package dev.mimg.model;
 
-import dev.mimg.model.Digest;
-import dev.mimg.model.Image;
-import dev.mimg.model.Platform;
-import dev.mimg.model.Variant;
 import java.util.List;
 
-/** One element of {@link VariantQuery}: a variant together with the image that lists it. */
+/** A variant together with the image that lists it: one element of a query over variants. */
 public record ImageVariant(Image image, Variant variant) {
 
-  /** The image's first name as plans print it: a tag, else a digest reference, else its short id. */
+  /** The image's name as plans print it ({@link Image#name()}). */
   public String name() {
-    return RemovalPlanner.names(image).get(0);
+    return image.name();
   }
 
   /** The variant's platform. */

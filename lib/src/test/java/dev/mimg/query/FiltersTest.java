@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** until= accepts Go durations, RFC 3339 times, dates and Unix seconds, as Docker's prune filters do. */
-class PruneFiltersTest {
+/** The --filter parser every command shares: until values, unknown keys, malformed flags. */
+class FiltersTest {
 
   private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
@@ -25,20 +25,21 @@ class PruneFiltersTest {
       "2024-01-02T03:04:05Z, 2024-01-02T03:04:05Z",
       "1704164645, 2024-01-02T03:04:05Z"})
   void untilValues(String value, String expected) {
-    assertThat(PruneFilters.until(value, NOW)).isEqualTo(Instant.parse(expected));
+    assertThat(Filters.until(value, NOW)).isEqualTo(Instant.parse(expected));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"yesterday", "24x", "", "2024-13-45"})
   void badUntilValuesAreOneLineErrors(String value) {
-    assertThatThrownBy(() -> PruneFilters.until(value, NOW)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> Filters.until(value, NOW)).isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("invalid filter \"until=" + value + "\"").hasMessageNotContaining("\n");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"colour=red", "until", "=x"})
   void unknownKeysAndMalformedFiltersAreErrors(String filter) {
-    assertThatThrownBy(() -> PruneFilters.parse(java.util.List.of(filter), NOW))
+    assertThatThrownBy(() -> Filters.apply(Mimg.images(new FakeStore(java.util.List.of())), java.util.List.of(filter),
+        Filters.PRUNE_KEYS, NOW))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("invalid filter \"" + filter + "\"");
   }
 }
