@@ -83,13 +83,23 @@ public final class OciLayout {
     return layout;
   }
 
-  /** Opens the layout in {@code directory}, first making an empty one when the directory has none (or does not exist). */
+  /**
+   * Opens the layout in {@code directory}, first making an empty one when the directory does not exist or is empty.
+   * Anything else is opened as it is, as {@link #open} would: a directory with other files is never made a layout,
+   * and a layout without {@code index.json} is corrupt, not started afresh.
+   */
   public static OciLayout create(Path directory) {
     try {
+      if (Files.exists(directory) && !(Files.isDirectory(directory) && isBlank(directory))
+          && !Files.exists(directory.resolve(LayoutLock.FILE_NAME))) {
+        return open(directory); // not mimg's: read as it is, nothing written into it (not even the lock file)
+      }
       Files.createDirectories(directory);
       Path real = directory.toRealPath();
       new LayoutLock(real).hold(() -> {
-        initialize(real);
+        if (isBlank(real)) { // decided under the lock: another mimg may have just made the layout
+          initialize(real);
+        }
         return null;
       });
     } catch (IOException e) {
@@ -413,17 +423,27 @@ public final class OciLayout {
     }
   }
 
+  /** True when {@code directory} holds nothing but, perhaps, the lock file. */
+  private static boolean isBlank(Path directory) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().equals(LayoutLock.FILE_NAME)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new StoreException("cannot create an OCI layout at " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Makes an empty layout in a blank directory; {@code oci-layout} comes last, so it marks a complete layout. */
   private static void initialize(Path directory) {
     try {
       Files.createDirectories(directory.resolve(BLOBS_DIR).resolve(Digest.SHA256));
-      Path marker = directory.resolve(LAYOUT_FILE);
-      if (!Files.exists(marker)) {
-        writeAtomically(directory, marker,
-            LayoutJson.bytes(Map.of("imageLayoutVersion", LAYOUT_VERSION)));
-      }
-      if (!Files.exists(directory.resolve(INDEX_FILE))) {
-        writeIndex(directory, new ImageIndex(2, MediaTypes.OCI_INDEX, List.of(), Map.of()));
-      }
+      writeIndex(directory, new ImageIndex(2, MediaTypes.OCI_INDEX, List.of(), Map.of()));
+      writeAtomically(directory, directory.resolve(LAYOUT_FILE),
+          LayoutJson.bytes(Map.of("imageLayoutVersion", LAYOUT_VERSION)));
     } catch (IOException e) {
       throw new StoreException("cannot create an OCI layout at " + directory + ": " + e.getMessage(), e);
     }

@@ -152,6 +152,39 @@ class OciLayoutCorruptionTest {
         .satisfies(v -> assertThat(v.digest()).isEqualTo(amd64.digest()));
   }
 
+  @Test
+  void aPullIntoALayoutWithoutIndexJsonIsRefusedAsEveryOtherCommandRefusesIt() throws Exception {
+    Files.delete(dir.resolve("index.json"));
+    String line = corrupt("index.json is missing");
+    assertFailsChangingNothing(line, "ls");
+    assertFailsChangingNothing(line, "pull", ELSEWHERE);
+    Map<String, String> before = LayoutFiles.snapshot(dir);
+    assertThatThrownBy(() -> OciLayout.create(dir)).isInstanceOf(StoreException.class).hasMessage(line.substring(6));
+    assertThat(LayoutFiles.snapshot(dir)).isEqualTo(before);
+  }
+
+  @Test
+  void aPullIntoADirectoryWithFilesButNoOciLayoutIsRefusedAndWritesNothing() throws Exception {
+    dir = Files.createDirectory(parent.resolve("notes"));
+    Files.writeString(dir.resolve("notes.txt"), "not a layout");
+    Files.writeString(dir.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[]}");
+    String line = "mimg: no OCI layout at " + dir.toRealPath() + ": the oci-layout file is missing";
+    assertFailsChangingNothing(line, "pull", ELSEWHERE);
+    assertFailsChangingNothing(line, "ls");
+    assertThatThrownBy(() -> OciLayout.create(dir)).isInstanceOf(StoreException.class).hasMessage(line.substring(6));
+    assertThat(LayoutFiles.snapshot(dir)).containsOnlyKeys("notes.txt", "index.json");
+  }
+
+  @Test
+  void aNewOrEmptyDirectoryStillBecomesALayout() throws Exception {
+    Path empty = Files.createDirectory(parent.resolve("empty"));
+    assertThat(OciLayout.create(empty).index().manifests()).isEmpty();
+    assertThat(LayoutFiles.snapshot(empty)).containsOnlyKeys("oci-layout", "index.json", LayoutLock.FILE_NAME);
+    assertThat(empty.resolve("blobs/sha256")).isDirectory();
+    assertThat(OciLayout.create(parent.resolve("new/nested")).index().manifests()).isEmpty();
+    assertThat(OciLayout.create(empty).index().manifests()).as("an existing layout opens as it is").isEmpty();
+  }
+
   private void assertFailsChangingNothing(String line, String... command) {
     Map<String, String> before = LayoutFiles.snapshot(dir);
     Result result = mimg(command);
