@@ -21,11 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Maps a layout's {@code index.json} into images with the engine's semantics: one image per distinct digest (its
  * id), every entry's name a tag of it; each child of an index a variant, available only when its manifest, config
  * and all layers are present; content size = manifest + config + layers, as the engine's {@code Size.Content}.
+ * An entry's own blob must be as the entry says (present, of its size and digest, an index or an image manifest),
+ * and every index, manifest and config read must hash to its digest: else the layout is corrupt
+ * ({@link LayoutCorruption}, naming the entry). A missing child is a shallow variant; layers are not read.
  */
 final class LayoutImages {
 
@@ -51,24 +55,55 @@ final class LayoutImages {
       byDigest.computeIfAbsent(entry.digest(), d -> new ArrayList<>()).add(entry);
     }
     List<Image> images = new ArrayList<>();
-    byDigest.forEach((digest, entries) -> images.add(image(entries, notices)));
+    byDigest.forEach((digest, entries) -> images.add(named(entries, () -> image(entries, notices))));
     return images;
   }
 
-  /** The variants of an image as the layout holds them, in index order. */
-  List<LayoutVariant> variants(Descriptor top) {
-    String mediaType = ContentGraph.mediaType(layout, top);
+  /** The variants of the image of {@code entries} (the index.json entries of one digest), in index order. */
+  List<LayoutVariant> variants(List<Descriptor> entries) {
+    return named(entries, () -> variants(entries.get(0), checkedMediaType(entries.get(0))));
+  }
+
+  private List<LayoutVariant> variants(Descriptor top, String mediaType) {
     if (MediaTypes.isIndex(mediaType)) {
-      if (!layout.hasBlob(top.digest())) {
-        return List.of();
-      }
       return layout.readIndexBlob(top.digest()).manifests().stream().map(this::variant).toList();
     }
     return List.of(variant(top));
   }
 
+  /**
+   * The media type of an entry's blob, which must be as the entry says: present, of its size, an index or an image
+   * manifest (its digest is checked where it is read).
+   */
+  private String checkedMediaType(Descriptor top) {
+    String kind = MediaTypes.isIndex(top.mediaType()) ? "index"
+        : MediaTypes.isManifest(top.mediaType()) ? "manifest" : "";
+    long size = layout.blobSize(top.digest());
+    if (size < 0) {
+      throw LayoutCorruption.missing(layout.directory(), kind, top.digest());
+    }
+    if (size != top.size()) {
+      throw LayoutCorruption.wrongSize(layout.directory(), kind, top.digest(), top.size(), size);
+    }
+    String mediaType = ContentGraph.mediaType(layout, top);
+    if (!MediaTypes.isIndex(mediaType) && !MediaTypes.isManifest(mediaType)) {
+      throw LayoutCorruption.unknownMediaType(layout.directory(), top.digest(), mediaType);
+    }
+    return mediaType;
+  }
+
+  /** Reads the image of {@code entries}; a corruption found on the way names that image. */
+  private static <T> T named(List<Descriptor> entries, Supplier<T> reading) {
+    try {
+      return reading.get();
+    } catch (LayoutCorruption e) {
+      throw e.of(entries);
+    }
+  }
+
   private Image image(List<Descriptor> entries, List<String> notices) {
     Descriptor top = entries.get(0);
+    String mediaType = checkedMediaType(top);
     Set<ImageName> imageNames = new LinkedHashSet<>();
     Set<Reference> digestRefs = new LinkedHashSet<>();
     for (Descriptor entry : entries) {
@@ -78,11 +113,10 @@ final class LayoutImages {
             : Reference.parse(ref.name() + "@" + top.digest())));
       });
     }
-    List<LayoutVariant> variants = variants(top);
+    List<LayoutVariant> variants = variants(top, mediaType);
     Optional<LayoutVariant> best = createdFrom(variants);
-    String mediaType = ContentGraph.mediaType(layout, top);
-    return new Image(top.digest(), mediaType == null ? MediaTypes.OCI_MANIFEST : mediaType, List.copyOf(imageNames),
-        List.copyOf(digestRefs), best.map(v -> created(v.config())).orElseGet(() -> created(top)),
+    return new Image(top.digest(), mediaType, List.copyOf(imageNames), List.copyOf(digestRefs),
+        best.map(v -> created(v.config())).orElseGet(() -> created(top, mediaType)),
         variants.stream().map(LayoutVariant::variant).toList(), best.map(v -> labels(v.config())).orElse(Map.of()));
   }
 
@@ -138,9 +172,9 @@ final class LayoutImages {
   }
 
   /** Without an available variant: the index's own created annotation, else the entry's, else the epoch. */
-  private Instant created(Descriptor top) {
+  private Instant created(Descriptor top, String mediaType) {
     String annotation = top.annotations().get(CREATED_ANNOTATION);
-    if (layout.hasBlob(top.digest()) && MediaTypes.isIndex(ContentGraph.mediaType(layout, top))) {
+    if (MediaTypes.isIndex(mediaType)) {
       annotation = layout.readIndexBlob(top.digest()).annotations().getOrDefault(CREATED_ANNOTATION, annotation);
     }
     return parseTime(annotation);

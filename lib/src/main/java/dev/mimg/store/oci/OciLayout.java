@@ -83,13 +83,23 @@ public final class OciLayout {
     return layout;
   }
 
-  /** Opens the layout in {@code directory}, first making an empty one when the directory has none (or does not exist). */
+  /**
+   * Opens the layout in {@code directory}, first making an empty one when the directory does not exist or is empty.
+   * Anything else is opened as it is, as {@link #open} would: a directory with other files is never made a layout,
+   * and a layout without {@code index.json} is corrupt, not started afresh.
+   */
   public static OciLayout create(Path directory) {
     try {
+      if (Files.exists(directory) && !(Files.isDirectory(directory) && isBlank(directory))
+          && !Files.exists(directory.resolve(LayoutLock.FILE_NAME))) {
+        return open(directory); // not mimg's: read as it is, nothing written into it (not even the lock file)
+      }
       Files.createDirectories(directory);
       Path real = directory.toRealPath();
       new LayoutLock(real).hold(() -> {
-        initialize(real);
+        if (isBlank(real)) { // decided under the lock: another mimg may have just made the layout
+          initialize(real);
+        }
         return null;
       });
     } catch (IOException e) {
@@ -110,7 +120,7 @@ public final class OciLayout {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new StoreException("corrupt OCI layout " + directory + ": " + INDEX_FILE + " is missing");
+      throw LayoutCorruption.file(directory, INDEX_FILE, "is missing");
     } catch (IOException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -123,7 +133,7 @@ public final class OciLayout {
       }
       return index;
     } catch (IllegalArgumentException e) {
-      throw new StoreException("corrupt " + INDEX_FILE + " in OCI layout " + directory + ": " + e.getMessage(), e);
+      throw LayoutCorruption.unreadableFile(directory, INDEX_FILE, e);
     }
   }
 
@@ -132,15 +142,12 @@ public final class OciLayout {
     return Files.isRegularFile(blobPath(digest));
   }
 
-  /** The whole blob (for manifests, configs and indexes; stream layers with {@link #openBlob}). */
+  /**
+   * The whole blob, checked against its digest (for manifests, configs and indexes; stream layers with
+   * {@link #openBlob}); bytes of another digest are a one-line corruption error.
+   */
   public byte[] readBlob(Digest digest) {
-    try {
-      return Files.readAllBytes(blobPath(digest));
-    } catch (NoSuchFileException e) {
-      throw missing(digest);
-    } catch (IOException e) {
-      throw new StoreException("cannot read blob " + digest + " in " + directory + ": " + e.getMessage(), e);
-    }
+    return read("", digest);
   }
 
   /** A stream over the blob; the caller closes it. */
@@ -278,31 +285,51 @@ public final class OciLayout {
     }
   }
 
-  /** A present index blob, parsed; a corrupt one is a one-line error. */
+  /** A present index blob, checked against its digest and parsed; a corrupt one is a one-line error. */
   ImageIndex readIndexBlob(Digest digest) {
+    byte[] bytes = read("index", digest);
     try {
-      return OciDocuments.index(readBlob(digest), "index " + digest);
+      return OciDocuments.index(bytes, "index " + digest);
     } catch (IllegalArgumentException e) {
-      throw corrupt(e);
+      throw LayoutCorruption.unreadable(directory, "index", digest, "index " + digest, e);
     }
   }
 
-  /** A present manifest blob, parsed. */
+  /** A present manifest blob, checked against its digest and parsed. */
   ImageManifest readManifestBlob(Digest digest) {
+    byte[] bytes = read("manifest", digest);
     try {
-      return OciDocuments.manifest(readBlob(digest), "manifest " + digest);
+      return OciDocuments.manifest(bytes, "manifest " + digest);
     } catch (IllegalArgumentException e) {
-      throw corrupt(e);
+      throw LayoutCorruption.unreadable(directory, "manifest", digest, "manifest " + digest, e);
     }
   }
 
-  /** A present JSON blob (a config) as a tree. */
+  /** A present config blob, checked against its digest, as a JSON tree. */
   JsonNode readJsonBlob(Digest digest) {
+    byte[] bytes = read("config", digest);
     try {
-      return LayoutJson.tree(readBlob(digest), "blob " + digest);
+      return LayoutJson.tree(bytes, "config " + digest);
     } catch (IllegalArgumentException e) {
-      throw corrupt(e);
+      throw LayoutCorruption.unreadable(directory, "config", digest, "config " + digest, e);
     }
+  }
+
+  /** The bytes of a blob (a {@code kind} of document, "" for any) that hash to its digest. */
+  private byte[] read(String kind, Digest digest) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(blobPath(digest));
+    } catch (NoSuchFileException e) {
+      throw missing(digest); // not corruption yet: a removal may have deleted it since index.json was read
+    } catch (IOException e) {
+      throw new StoreException("cannot read blob " + digest + " in " + directory + ": " + e.getMessage(), e);
+    }
+    Digest actual = Digest.of(digest.algorithm(), bytes);
+    if (!actual.equals(digest)) {
+      throw LayoutCorruption.wrongDigest(directory, kind, digest, actual);
+    }
+    return bytes;
   }
 
   /** Where a blob lives: only {@code blobs/<alg>/<hex>} of a validated digest, never elsewhere. */
@@ -384,8 +411,10 @@ public final class OciLayout {
     JsonNode marker;
     try {
       marker = LayoutJson.tree(Files.readAllBytes(file), LAYOUT_FILE);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new StoreException("corrupt OCI layout " + directory + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw LayoutCorruption.unreadableFile(directory, LAYOUT_FILE, e);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
     String version = marker.path("imageLayoutVersion").asText("");
     if (!LAYOUT_VERSION.equals(version)) {
@@ -394,17 +423,27 @@ public final class OciLayout {
     }
   }
 
+  /** True when {@code directory} holds nothing but, perhaps, the lock file. */
+  private static boolean isBlank(Path directory) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().equals(LayoutLock.FILE_NAME)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new StoreException("cannot create an OCI layout at " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Makes an empty layout in a blank directory; {@code oci-layout} comes last, so it marks a complete layout. */
   private static void initialize(Path directory) {
     try {
       Files.createDirectories(directory.resolve(BLOBS_DIR).resolve(Digest.SHA256));
-      Path marker = directory.resolve(LAYOUT_FILE);
-      if (!Files.exists(marker)) {
-        writeAtomically(directory, marker,
-            LayoutJson.bytes(Map.of("imageLayoutVersion", LAYOUT_VERSION)));
-      }
-      if (!Files.exists(directory.resolve(INDEX_FILE))) {
-        writeIndex(directory, new ImageIndex(2, MediaTypes.OCI_INDEX, List.of(), Map.of()));
-      }
+      writeIndex(directory, new ImageIndex(2, MediaTypes.OCI_INDEX, List.of(), Map.of()));
+      writeAtomically(directory, directory.resolve(LAYOUT_FILE),
+          LayoutJson.bytes(Map.of("imageLayoutVersion", LAYOUT_VERSION)));
     } catch (IOException e) {
       throw new StoreException("cannot create an OCI layout at " + directory + ": " + e.getMessage(), e);
     }
@@ -482,9 +521,5 @@ public final class OciLayout {
 
   private StoreException missing(Digest digest) {
     return new StoreException("blob " + digest + " is missing from the OCI layout " + directory);
-  }
-
-  private StoreException corrupt(IllegalArgumentException e) {
-    return new StoreException("corrupt OCI layout " + directory + ": " + e.getMessage(), e);
   }
 }

@@ -78,8 +78,9 @@ public final class OciLayoutStore implements ImageStore {
         notices.addAll(found);
         return images;
       } catch (StoreException vanished) {
-        // reads take no lock: a removal in another process may delete a blob between "present?" and "read";
-        // a fresh reading sees the layout after that removal
+        // reads take no lock: a removal in another process may delete a blob between reading index.json (or
+        // "present?") and reading the blob; a fresh reading sees the layout after that removal. A corrupt layout
+        // stays corrupt, and the last reading reports it
         if (attempt == 3) {
           throw vanished;
         }
@@ -89,7 +90,7 @@ public final class OciLayoutStore implements ImageStore {
 
   @Override
   public JsonNode inspect(Image image, Variant variant) {
-    LayoutVariant held = reader().variants(entry(image.id())).stream()
+    LayoutVariant held = reader().variants(entries(image.id())).stream()
         .filter(v -> v.variant().digest().equals(variant.digest())).findFirst().orElse(null);
     if (held == null || !held.variant().available() || held.config() == null) {
       throw new StoreException("platform " + variant.platform() + " (" + variant.shortId() + ") of " + image.shortId()
@@ -199,9 +200,12 @@ public final class OciLayoutStore implements ImageStore {
     return new LayoutImages(layout, host);
   }
 
-  private Descriptor entry(Digest id) {
-    return layout.index().manifests().stream().filter(d -> d.digest().equals(id)).findFirst()
-        .orElseThrow(() -> new StoreException("image " + id.shortId() + " is no longer in " + describe()));
+  private List<Descriptor> entries(Digest id) {
+    List<Descriptor> entries = layout.index().manifests().stream().filter(d -> d.digest().equals(id)).toList();
+    if (entries.isEmpty()) {
+      throw new StoreException("image " + id.shortId() + " is no longer in " + describe());
+    }
+    return entries;
   }
 
   /** The image a name (tag or digest reference, full or familiar, or an id or id prefix) stands for. */

@@ -12,13 +12,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writers in several threads and several processes name images at the same time: no update is lost. */
+/**
+ * Writers in several threads and several processes name images at the same time: no update is lost. Listings that
+ * run while images are removed (reads take no lock) never call the layout corrupt.
+ */
 class OciLayoutConcurrencyTest {
 
   private static final int NAMES_EACH = 40;
+  private static final int REMOVALS = 60;
+  private static final Platform AMD64 = Platform.of("linux", "amd64", "");
 
   @TempDir
   Path dir;
@@ -61,5 +67,42 @@ class OciLayoutConcurrencyTest {
     for (String repository : List.of("process-a", "process-b", "thread-a", "thread-b")) {
       assertThat(names).filteredOn(n -> n.startsWith("example.com/" + repository + ":")).hasSize(NAMES_EACH);
     }
+  }
+
+  @Test
+  void listingWhileImagesAreRemovedNeverCallsTheLayoutCorrupt() throws Exception {
+    TestLayout test = TestLayout.create(dir);
+    test.entry("example.com/stays:1", test.image(AMD64, "2024-01-01T00:00:00Z", 10));
+    AtomicBoolean removing = new AtomicBoolean(true);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    Future<?> remover = threads.submit(() -> {
+      try {
+        OciLayoutStore store = new OciLayoutStore(OciLayout.open(dir), AMD64);
+        for (int i = 0; i < REMOVALS; i++) {
+          Descriptor index = test.index(test.image(AMD64, "2024-01-01T00:00:00Z", 20 + i),
+              test.image(Platform.of("linux", "arm64", "v8"), "2024-01-01T00:00:00Z", 20 + i));
+          test.entry("example.com/goes:" + i, index);
+          store.removeImage(store.images().stream().filter(image -> image.id().equals(index.digest())).findFirst()
+              .orElseThrow());
+        }
+      } finally {
+        removing.set(false);
+      }
+      return null;
+    });
+    Future<Integer> reader = threads.submit(() -> {
+      OciLayoutStore store = new OciLayoutStore(OciLayout.open(dir), AMD64);
+      int listings = 0;
+      while (removing.get()) {
+        assertThat(store.images()).isNotEmpty();
+        listings++;
+      }
+      return listings;
+    });
+    remover.get(60, TimeUnit.SECONDS);
+    assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+    threads.shutdown();
+    assertThat(test.layout.index().manifests()).hasSize(1);
+    assertThat(test.layout.gc()).as("every removal collected its content").isZero();
   }
 }
