@@ -10,6 +10,7 @@ import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
+import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
@@ -40,10 +41,22 @@ public final class DockerEngineStore implements ImageStore {
 
   private final EngineClient client;
   private final Set<String> notices = new LinkedHashSet<>();
+  private final List<String> backfillNotices = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final EngineBackfill backfills;
+  private RegistryClient registry;
+  private boolean recovered;
 
   /** A store over an engine client (owned: closing the store closes it). */
   public DockerEngineStore(EngineClient client) {
     this.client = client;
+    this.backfills = new EngineBackfill(this, client, this::registry, backfillNotices);
+  }
+
+  private synchronized RegistryClient registry() {
+    if (registry == null) {
+      registry = RegistryClient.fromEnvironment();
+    }
+    return registry;
   }
 
   /** Connects to the engine at the endpoint (lazily: the first call talks to it). */
@@ -74,7 +87,9 @@ public final class DockerEngineStore implements ImageStore {
             + EngineClient.MANIFESTS_API + "+ (Docker 27.3+) with the containerd image store");
       return classic(summaries);
     }
-    return summaries.stream().map(DockerEngineStore::image).toList();
+    List<Image> images = summaries.stream().map(DockerEngineStore::image).toList();
+    notices.addAll(EngineBackfill.notices(images));
+    return images;
   }
 
   /** One image re-read by id: the engine's inspect carries all its names and manifests (API 1.48+). */
@@ -133,6 +148,7 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public void removeVariants(String name, List<Variant> variants) {
+    recoverOnce();
     if (!client.api().atLeast(PLATFORM_DELETE_API)) {
       throw new StoreException("removing single platforms needs API " + PLATFORM_DELETE_API
           + "+ (Docker 28.2+) with the containerd image store; this engine speaks " + client.api());
@@ -153,6 +169,7 @@ public final class DockerEngineStore implements ImageStore {
    */
   @Override
   public void untag(Image image, List<ImageName> names) {
+    recoverOnce();
     Image now = current(image).orElseThrow(() -> new StoreException("image " + image.shortId() + " is gone"));
     if (now.names().stream().allMatch(names::contains)) {
       throw new StoreException("no other name holds " + image.shortId() + ": removing " + join(names)
@@ -189,12 +206,14 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public void removeImage(Image image) {
+    recoverOnce();
     // By id with force: every tag and digest reference goes with it; the caller checked no container uses it.
     client.delete("/images/" + image.id() + "?force=true");
   }
 
   @Override
   public void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
+    recoverOnce();
     StringBuilder path = new StringBuilder("/images/create?fromImage=")
         .append(EngineClient.encode(reference.name()));
     reference.tag().ifPresent(tag -> path.append("&tag=").append(EngineClient.encode(tag)));
@@ -213,65 +232,28 @@ public final class DockerEngineStore implements ImageStore {
     }
   }
 
+  /** Fetches one platform into the stored index without moving any tag (see {@link EngineBackfill}). */
   @Override
   public void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {
-    // The engine has no back-fill call: pulling repo@<stored index digest> fetches the platform into the same
-    // index without touching any tag, and leaves a by-digest name, removed again if it was not there before.
-    Reference byDigest = Reference.parse(repository.name() + "@" + image.id());
-    boolean named = hasName(byDigest.toString());
-    try {
-      pull(byDigest, platform, progress);
-    } catch (StoreException e) {
-      if (e.getMessage().contains("not found")) {
-        throw new StoreException("the registry no longer has the stored index " + image.id().shortId() + " of "
-            + repository.familiarName() + "; use --resolve to pull the tag as it is now");
-      }
-      throw e;
-    }
-    if (!named) {
-      removeDigestName(image, byDigest);
-    }
+    recoverOnce();
+    backfills.backfill(image, repository, platform, progress);
   }
 
   /**
-   * Removes the by-digest name a back-fill left. The engine's delete of {@code repo@digest} also untags every tag
-   * of that repository on the same digest, so a guard tag holds the content meanwhile and those tags are put back.
+   * Before the first change: restores the tags an interrupted back-fill left guarded (the engine's reference
+   * filter finds the guards without listing every image).
    */
-  private void removeDigestName(Image image, Reference byDigest) {
-    List<Reference> sameRepository = image.tags().stream().filter(t -> t.name().equals(byDigest.name())).toList();
-    String guard = "mimg-backfill-guard/" + image.id().hex().substring(0, 12);
-    Runnable restore = () -> {
-      sameRepository.forEach(t -> tag(image, t.name(), t.tag().orElseThrow()));
-      client.delete("/images/" + guard + ":keep");
-    };
-    // Ctrl-C between the delete and the re-tagging must not leave the user's tags missing.
-    Thread onInterrupt = new Thread(restore, "mimg-restore-tags");
-    tag(image, guard, "keep");
-    Runtime.getRuntime().addShutdownHook(onInterrupt);
-    try {
-      client.delete("/images/" + byDigest);
-    } finally {
-      Runtime.getRuntime().removeShutdownHook(onInterrupt);
-      restore.run();
+  private void recoverOnce() {
+    if (recovered || !client.api().atLeast(EngineClient.MANIFESTS_API)) {
+      return;
     }
-  }
-
-  private void tag(Image image, String repository, String tag) {
-    client.stream("/images/" + image.id() + "/tag?repo=" + EngineClient.encode(repository) + "&tag="
-        + EngineClient.encode(tag), Map.of(), ignored -> { });
-  }
-
-  /** True when an image record carries exactly this name (tag or digest reference). */
-  private boolean hasName(String name) {
-    JsonNode images = client.get("/images/json", JsonNode.class);
-    for (JsonNode image : images) {
-      for (JsonNode tag : image.path("RepoTags")) {
-        if (!tag.asText().startsWith("<none>") && Reference.parse(tag.asText()).toString().equals(name)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    recovered = true;
+    String filter = "{\"reference\":[\"" + EngineBackfill.GUARD_REPOSITORY + "/*\"]}";
+    List<EngineImageSummary> summaries = client.get("/images/json?manifests=1&filters=" + EngineClient.encode(filter),
+        listOf(EngineImageSummary.class));
+    List<Image> guarded = summaries.stream().filter(summary -> summary.manifests() != null)
+        .map(DockerEngineStore::image).toList();
+    backfills.recover(guarded.stream().map(i -> current(i).orElse(i)).toList());
   }
 
   private static PullEvent event(Reference reference, JsonNode message) {
@@ -290,7 +272,9 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public List<String> notices() {
-    return List.copyOf(notices);
+    List<String> all = new ArrayList<>(notices);
+    all.addAll(backfillNotices);
+    return List.copyOf(all);
   }
 
   @Override
