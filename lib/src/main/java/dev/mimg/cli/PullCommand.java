@@ -56,8 +56,13 @@ final class PullCommand implements Callable<Integer> {
     try (ImageStore store = parent.store.openForWriting(spec.commandLine().getErr())) {
       Pull pull = Mimg.images(store).pull(name).progress(progress(out));
       pull = platforms.isEmpty() ? pull : pull.platform(platforms.toArray(String[]::new));
+      if (allPlatforms && !platforms.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--all-platforms and --platform exclude each other: give one");
+      }
       pull = allPlatforms ? pull.allPlatforms() : pull;
       out.print((resolve ? pull.resolve() : pull).run().describe());
+      store.notices().forEach(notice -> spec.commandLine().getErr().println("mimg: notice: " + notice));
       return Main.OK;
     }
   }

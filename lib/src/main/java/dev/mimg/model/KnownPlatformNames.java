@@ -25,19 +25,25 @@ final class KnownPlatformNames {
         return ARCHITECTURES.contains(normalizedArchitecture);
     }
 
-    /** The known operating system nearest to {@code os} (fewest edits; ties alphabetically). */
+    /** Those images are built for, most common first: they win ties. */
+    private static final java.util.List<String> COMMON = java.util.List.of(
+            "linux", "windows", "amd64", "arm64", "arm", "386", "ppc64le", "s390x", "riscv64");
+
+    /** The known operating system nearest to {@code os} (fewest edits; ties: the common ones, then alphabetically). */
     static String nearestOs(String os) {
         return nearest(os, OPERATING_SYSTEMS);
     }
 
-    /** The known architecture nearest to {@code architecture} (fewest edits; ties alphabetically). */
+    /** The known architecture nearest to {@code architecture} (fewest edits; ties as for {@link #nearestOs}). */
     static String nearestArchitecture(String architecture) {
         return nearest(architecture, ARCHITECTURES);
     }
 
     private static String nearest(String word, Set<String> known) {
         return known.stream().sorted()
-                .min(java.util.Comparator.comparingInt((String candidate) -> distance(word, candidate)))
+                .min(java.util.Comparator.comparingInt((String candidate) -> distance(word, candidate))
+                        .thenComparingInt(candidate -> COMMON.contains(candidate) ? COMMON.indexOf(candidate)
+                                : COMMON.size()))
                 .orElseThrow();
     }
 

@@ -71,6 +71,7 @@ public final class Pull {
 
   /** Pulls; under a dry run, reports what it would pull and changes nothing. */
   public PullReport run() {
+    query.store().repair();
     return new Puller(query.store(), progress).pull(reference, platforms, scope == Scope.ALL, resolve);
   }
 

@@ -36,10 +36,12 @@ public final class Removal {
   /** What the removal would do, changing nothing: what goes, what stays and why. */
   public RemovalPlan plan() {
     ImageStore store = store();
+    store.repair();
     List<Image> images = store.images();
     Map<String, String> containers = store.containerNames();
-    return RemovalPlan.merge(queries.stream()
-        .map(query -> new RemovalPlanner(images, containers, query.steps().force()).plan(query)).toList());
+    List<RemovalPlan> plans = new ArrayList<>(List.of(new RemovalPlan(List.of(), List.of(), store.notices())));
+    queries.forEach(query -> plans.add(new RemovalPlanner(images, containers, query.steps().force()).plan(query)));
+    return RemovalPlan.merge(plans);
   }
 
   /** Plans and carries out the removal; under a dry run nothing changes. */

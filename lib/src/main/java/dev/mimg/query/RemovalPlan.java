@@ -96,7 +96,7 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
         return "";
       }
       return action == Action.NAME
-          ? "content kept: also named " + String.join(", ", others) + " (--force removes the image with all its names)"
+          ? "content kept: also named " + String.join(", ", others)
           : "also removed from " + String.join(", ", others);
     }
   }

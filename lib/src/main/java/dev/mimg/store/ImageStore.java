@@ -69,6 +69,13 @@ public interface ImageStore extends AutoCloseable {
    */
   void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress);
 
+  /**
+   * Repairs what an interrupted mimg run left behind (on the engine: tags a back-fill guarded), before a change; its
+   * notices say what it did. A read-only store repairs nothing.
+   */
+  default void repair() {
+  }
+
   /** True for a store seen through a dry run: every change is refused (see {@link ReadOnlyStore}). */
   default boolean isReadOnly() {
     return false;

@@ -118,4 +118,39 @@ class EnginePruneTest {
 
 
 
+
+  /**
+   * A keep-set with a typo, or one no image holds, is refused with one line and nothing changes; an image holding
+   * none of the kept platforms (the bed's busybox: riscv64 only) is kept whole, with the reason (issue 13 defect 4,
+   * issue 9).
+   */
+  @Test
+  void keepSetsNeverRemoveWhatTheUserMeantToKeep() {
+    JsonNode before = EngineState.raw();
+    EngineCliTest.Result typo = EngineCliTest.snap("prune", "--platforms", "--keep", "linux/amd46", "--dry-run");
+    assertThat(typo.code()).isEqualTo(1);
+    assertThat(typo.err().lines()).containsExactly("mimg: invalid platform to keep: unknown architecture \"amd46\" "
+        + "in linux/amd46 (did you mean linux/amd64?); nothing changed");
+    assertThat(typo.out()).isEmpty();
+    EngineCliTest.Result nothing = EngineCliTest.snap("prune", "--platforms", "--keep", "linux/mips64", "-f");
+    assertThat(nothing.code()).isEqualTo(1);
+    assertThat(nothing.err().lines()).containsExactly("mimg: no image holds a platform of the keep-set "
+        + "(linux/mips64): it would keep nothing; nothing changed");
+    EngineCliTest.Result plan = EngineCliTest.snap("prune", "--platforms", "--keep", "linux/amd64", "--dry-run");
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(plan.out().lines()).anyMatch(line -> line.matches("keep +" + Bed.ref("mimg/busybox:1\\.36")
+        + " +all +60be367971a2 +.* holds none of the platforms to keep \\(linux/amd64\\).*"))
+        .noneMatch(line -> line.startsWith("remove") && line.contains("busybox"));
+    assertThat(EngineState.raw()).isEqualTo(before);
+  }
+
+  /** A platform typo in a filter is one warning line; the listing is what it is (empty). */
+  @Test
+  void aPlatformTypoInAFilterIsAWarning() {
+    EngineCliTest.Result result = EngineCliTest.snap("ls", "--platform", "linux/amd46", "-q");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err().lines()).containsExactly("mimg: warning: unknown architecture \"amd46\" in linux/amd46 "
+        + "(did you mean linux/amd64?); it matches nothing");
+  }
 }

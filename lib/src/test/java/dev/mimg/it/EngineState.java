@@ -114,4 +114,28 @@ final class EngineState {
     }
     Bed.docker("image", "rm", source);
   }
+
+  /** The engine's clock as {@code /events} takes it: seconds.nanoseconds since the epoch, read now. */
+  static String now() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() + "." + String.format("%09d", now.getNano());
+  }
+
+  /** The image events the engine recorded between two {@link #now()} readings, as "action name" lines. */
+  static List<String> imageEvents(String since, String until) {
+    String socket = System.getenv("MIMG_BED_SNAP_HOST").substring("unix://".length());
+    String answer = Bed.run(List.of("curl", "-fsS", "--unix-socket", socket, "-G", "http://docker/v1.51/events",
+        "--data-urlencode", "since=" + since, "--data-urlencode", "until=" + until,
+        "--data-urlencode", "filters={\"type\":[\"image\"]}"), Map.of());
+    List<String> events = new ArrayList<>();
+    for (String line : answer.lines().toList()) {
+      try {
+        JsonNode event = JSON.readTree(line);
+        events.add(event.path("Action").asText() + " " + event.path("Actor").path("Attributes").path("name").asText());
+      } catch (IOException e) {
+        throw new AssertionError("an engine event is not JSON: " + line, e);
+      }
+    }
+    return events;
+  }
 }

@@ -75,4 +75,34 @@ class LayoutInteropTest {
     Bed.crane("push", layout.toString(), copy);
     assertThat(Bed.crane("digest", copy).strip()).isEqualTo(Bed.crane("digest", ref).strip());
   }
+
+  /**
+   * Names that are valid OCI ref.names but no Docker reference, as skopeo writes them, list as written and are
+   * never dangling: a plain prune leaves them (issue 13, defect 2).
+   */
+  @Test
+  void namesThatAreNoDockerReferenceListAsWrittenAndAreNeverPruned() throws Exception {
+    String ref = Bed.ref("mimg/single:1.0");
+    Path layout = dir.resolve("names");
+    skopeo("copy", "-q", "--src-tls-verify=false", "docker://" + ref, "oci:" + layout + ":v1+meta");
+    skopeo("copy", "-q", "--src-tls-verify=false", "docker://" + ref, "oci:" + layout + ":R/rel/Multi-0:v1");
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = dev.mimg.cli.Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "--store",
+        "oci:" + layout, "ls", "--format", "{{.Repository}} {{.Tag}}");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("R/rel/Multi-0 v1\nnames v1+meta\n");
+    assertThat(err.toString()).isEmpty();
+    Map<String, String> before = dev.mimg.store.oci.LayoutFiles.snapshot(layout);
+    out.getBuffer().setLength(0);
+    code = dev.mimg.cli.Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "--store",
+        "oci:" + layout, "prune", "-f");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("nothing to prune\n");
+    assertThat(dev.mimg.store.oci.LayoutFiles.snapshot(layout)).isEqualTo(before);
+    try (OciLayoutStore store = OciLayoutStore.open(layout)) {
+      assertThat(Mimg.images(store).dangling().count()).isZero();
+      assertThat(Mimg.images(store).reference("v1+meta").first()).isPresent();
+    }
+  }
 }

@@ -239,6 +239,12 @@ public final class DockerEngineStore implements ImageStore {
     backfills.backfill(image, repository, platform, progress);
   }
 
+  /** Restores the tags an interrupted back-fill left guarded (once per store; before the first change at the latest). */
+  @Override
+  public void repair() {
+    recoverOnce();
+  }
+
   /**
    * Before the first change: restores the tags an interrupted back-fill left guarded (the engine's reference
    * filter finds the guards without listing every image).

@@ -10,13 +10,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Every file of a directory with the digest of its content: what "nothing changed" is compared on. */
-final class LayoutFiles {
+public final class LayoutFiles {
 
   private LayoutFiles() {
   }
 
   /** Relative path to sha256 of the content, sorted. */
-  static Map<String, String> snapshot(Path dir) {
+  public static Map<String, String> snapshot(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       Map<String, String> snapshot = new TreeMap<>();
       files.filter(Files::isRegularFile).forEach(file -> {
