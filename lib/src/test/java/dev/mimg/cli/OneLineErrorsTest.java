@@ -90,6 +90,21 @@ class OneLineErrorsTest {
   }
 
   @Test
+  void aMalformedReferenceFilter() {
+    assertOneLine(run("--store", "oci:../examples/store", "ls", "--filter", "reference=[abc"),
+        "mimg: invalid reference filter \"[abc\": unclosed [");
+  }
+
+  @Test
+  @Timeout(20)
+  void aReferenceFilterOfFifteenStarsAnswersAtOnce() {
+    Result result = run("--store", "oci:../examples/store", "ls", "--filter", "reference=" + "*".repeat(15) + "x",
+        "--format", "{{.Repository}}");
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
   void noErrorReachesTheUserAsAStackTrace() {
     List<String> lines = run("remote", "ls", HUGE + ":" + "t".repeat(100_000)).err().lines().toList();
     assertThat(lines).singleElement().asString().startsWith("mimg: invalid reference ");
