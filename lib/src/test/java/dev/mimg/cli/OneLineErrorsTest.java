@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.mimg.model.Digest;
 import dev.mimg.model.MediaTypes;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -61,6 +62,40 @@ class OneLineErrorsTest {
   }
 
   @Test
+  void remoteLsWhoseConfigIsNotJsonIsOneLine() throws Exception {
+    byte[] config = "<html>oops</html>".getBytes(StandardCharsets.UTF_8);
+    Digest configDigest = Digest.sha256Of(config);
+    byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
+        + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest + "\",\"size\":" + config.length
+        + "},\"layers\":[]}").getBytes(StandardCharsets.UTF_8);
+    HttpServer server = serve(Map.of("/v2/x/y/manifests/1", manifest, "/v2/x/y/blobs/" + configDigest, config),
+        Map.of("/v2/x/y/manifests/1", MediaTypes.OCI_MANIFEST));
+    try {
+      String ref = "127.0.0.1:" + server.getAddress().getPort() + "/x/y:1";
+      assertOneLine(run("remote", "ls", ref), "mimg: " + ref + ": the config " + configDigest + " could not be read: "
+          + "Unexpected character ('<' (code 60)): expected a valid value (JSON String, Number, Array, Object or token "
+          + "'null', 'true' or 'false') at line 1, column 1");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  /** A loopback registry serving {@code bodies} by path (404 otherwise), with the given content types. */
+  private static HttpServer serve(Map<String, byte[]> bodies, Map<String, String> types) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/v2/", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      byte[] body = bodies.getOrDefault(path, new byte[0]);
+      exchange.getResponseHeaders().set("Content-Type", types.getOrDefault(path, "application/octet-stream"));
+      exchange.sendResponseHeaders(bodies.containsKey(path) ? 200 : 404, body.length == 0 ? -1 : body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
+  @Test
   void remoteLsWhoseChildManifestIsNotJsonNamesThatManifest() throws Exception {
     byte[] child = "<html>gateway error</html>".getBytes(StandardCharsets.UTF_8);
     Digest childDigest = Digest.sha256Of(child);
@@ -68,18 +103,8 @@ class OneLineErrorsTest {
         + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + childDigest + "\",\"size\":" + child.length
         + ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}]}").getBytes(StandardCharsets.UTF_8);
     Map<String, byte[]> bodies = Map.of("/v2/x/y/manifests/1", index, "/v2/x/y/manifests/" + childDigest, child);
-    Map<String, String> types = Map.of("/v2/x/y/manifests/1", MediaTypes.OCI_INDEX,
-        "/v2/x/y/manifests/" + childDigest, MediaTypes.OCI_MANIFEST);
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v2/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      byte[] body = bodies.getOrDefault(path, new byte[0]);
-      exchange.getResponseHeaders().set("Content-Type", types.getOrDefault(path, "application/json"));
-      exchange.sendResponseHeaders(bodies.containsKey(path) ? 200 : 404, body.length == 0 ? -1 : body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.start();
+    HttpServer server = serve(bodies, Map.of("/v2/x/y/manifests/1", MediaTypes.OCI_INDEX,
+        "/v2/x/y/manifests/" + childDigest, MediaTypes.OCI_MANIFEST));
     try {
       Result result = run("remote", "ls", "127.0.0.1:" + server.getAddress().getPort() + "/x/y:1");
       assertOneLine(result, "mimg: manifest " + childDigest + " is not valid JSON: Unexpected character ('<' (code 60)): "
