@@ -60,6 +60,7 @@ public final class EngineClient implements Closeable {
   /**
    * A client that speaks {@code version} (as DOCKER_API_VERSION pins it for the docker CLI), or, when null, the
    * newest version both sides know: it starts at {@link #MAX_API} and steps down once if the engine is older.
+   * The timeouts come from the environment ({@link Timeouts#fromEnvironment()}).
    */
   public EngineClient(EngineEndpoint endpoint, ApiVersion version) {
     this(endpoint, version, Timeouts.fromEnvironment());
