@@ -27,6 +27,11 @@ public final class Main {
     return message == null ? "(no message)" : message.lines().findFirst().orElse("");
   }
 
+  private static String unexpected(Throwable failure) {
+    return "mimg: unexpected " + failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage())
+        + " (MIMG_DEBUG=1 shows the stack trace)";
+  }
+
   /** Runs the CLI on stdout/stderr and returns its exit code. */
   public static int run(String... args) {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -54,14 +59,24 @@ public final class Main {
         err.println("mimg: " + e.getMessage());
         return FAILED;
       }
-      if (e instanceof RuntimeException && System.getenv("MIMG_DEBUG") == null) {
-        err.println("mimg: unexpected " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
-            + " (MIMG_DEBUG=1 shows the stack trace)");
+      // picocli wraps an Error of a method subcommand (remote ls) in its ExecutionException: name the Error
+      Throwable failure = e instanceof CommandLine.ExecutionException && e.getCause() instanceof Error ? e.getCause() : e;
+      if ((failure instanceof RuntimeException || failure instanceof Error) && System.getenv("MIMG_DEBUG") == null) {
+        err.println(unexpected(failure));
         return FAILED;
       }
       throw e;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (Error e) {   // a Runnable or Callable command's Error passes picocli unwrapped
+      if (System.getenv("MIMG_DEBUG") != null) {
+        throw e;
+      }
+      err.println(unexpected(e));
+      code = FAILED;
+    }
     out.flush();
     err.flush();
     return code;

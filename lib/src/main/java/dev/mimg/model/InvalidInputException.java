@@ -12,7 +12,16 @@ public class InvalidInputException extends IllegalArgumentException {
 
     /** Creates the exception for {@code what "input": problem}, e.g. {@code invalid platform "linux/": architecture is empty}. */
     public static InvalidInputException of(String what, String input, String problem) {
-        return new InvalidInputException(what + " " + quote(input) + ": " + problem);
+        return new InvalidInputException(what + " " + quoteBounded(input) + ": " + problem);
+    }
+
+    /** Like {@link #quote}, but text over 120 characters is cut to its first 100, with its length, so the line stays readable. */
+    static String quoteBounded(String text) {
+        if (text.length() <= 120) {
+            return quote(text);
+        }
+        int cut = Character.isHighSurrogate(text.charAt(99)) ? 99 : 100;
+        return quote(text.substring(0, cut) + "...") + " (" + text.length() + " characters)";
     }
 
     /** Double-quotes text, escaping quotes, backslashes and control characters so the result stays on one line. */

@@ -23,12 +23,11 @@ public final class Reference {
     private static final String LOCALHOST = "localhost";
     private static final String OFFICIAL_PREFIX = "library/";
     private static final int MAX_NAME_LENGTH = 255;
+    private static final int MAX_TAG_LENGTH = 128;
 
     private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
     private static final Pattern DOMAIN = Pattern.compile(
             "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?");
-    private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-    private static final Pattern PATH = Pattern.compile(PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*");
     private static final Pattern TAG = Pattern.compile("\\w[\\w.-]{0,127}");
     private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
 
@@ -183,23 +182,66 @@ public final class Reference {
         return new String[] {domain, remainder};
     }
 
+    /** Checks the lengths first, so that no pattern ever sees a long input; path components one by one. */
     private static void validate(String text, String domain, String path, String tag) {
+        if (domain.length() + 1 + path.length() > MAX_NAME_LENGTH) {
+            throw invalid(text, "repository name must not be longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        if (tag != null && tag.length() > MAX_TAG_LENGTH) {
+            throw invalid(text, "invalid tag " + InvalidInputException.quoteBounded(tag) + ": " + tagProblem());
+        }
         if (!DOMAIN.matcher(domain).matches()) {
             throw invalid(text, "invalid registry domain " + InvalidInputException.quote(domain));
         }
         if (!path.toLowerCase(Locale.ROOT).equals(path)) {
             throw invalid(text, "repository name must be lowercase");
         }
-        if (!PATH.matcher(path).matches()) {
-            throw invalid(text, "invalid repository name " + InvalidInputException.quote(path)
-                    + " (use lowercase letters, digits and single '.', '_' or '-' separators)");
-        }
-        if ((domain + "/" + path).length() > MAX_NAME_LENGTH) {
-            throw invalid(text, "repository name must not be longer than " + MAX_NAME_LENGTH + " characters");
+        for (String component : path.split("/", -1)) {
+            if (!isPathComponent(component)) {
+                throw invalid(text, "invalid repository name " + InvalidInputException.quote(path)
+                        + " (use lowercase letters, digits and single '.', '_' or '-' separators)");
+            }
         }
         if (tag != null && !TAG.matcher(tag).matches()) {
             throw invalid(text, "invalid tag " + InvalidInputException.quote(tag) + ": " + tagProblem());
         }
+    }
+
+    /**
+     * One path component as the distribution spec's {@code [a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*}: runs of lower-case
+     * letters and digits joined by one '.', one or two '_', or any number of '-'; scanned once, no backtracking.
+     */
+    private static boolean isPathComponent(String component) {
+        int i = 0;
+        int n = component.length();
+        while (true) {
+            int run = i;
+            while (i < n && isLowerAlphanumeric(component.charAt(i))) {
+                i++;
+            }
+            if (i == run) {
+                return false;
+            }
+            if (i == n) {
+                return true;
+            }
+            char separator = component.charAt(i);
+            if (separator == '.') {
+                i++;
+            } else if (separator == '_') {
+                i += i + 1 < n && component.charAt(i + 1) == '_' ? 2 : 1;
+            } else if (separator == '-') {
+                while (i < n && component.charAt(i) == '-') {
+                    i++;
+                }
+            } else {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isLowerAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     private static Digest parseDigest(String text, String digestText) {
@@ -217,4 +259,6 @@ public final class Reference {
     private static InvalidInputException invalid(String text, String problem) {
         return InvalidInputException.of("invalid reference", text, problem);
     }
+
+
 }

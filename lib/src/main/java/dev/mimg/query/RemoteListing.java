@@ -5,6 +5,7 @@ import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
+import dev.mimg.model.JsonErrors;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
@@ -80,7 +81,7 @@ public final class RemoteListing {
       return dev.mimg.model.PlatformJson.ofConfig(JSON.readTree(config.readAllBytes()));
     } catch (IOException e) {
       throw new RegistryException(reference.familiarString() + ": the config " + manifest.config().digest()
-          + " could not be read: " + e.getMessage(), e);
+          + " could not be read: " + JsonErrors.oneLine(e), e);
     }
   }
 }

@@ -1,12 +1,12 @@
 package dev.mimg.registry;
 
+import dev.mimg.model.Timeouts;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -19,14 +19,19 @@ import javax.net.ssl.X509TrustManager;
  */
 final class HttpClients {
 
-  private final Duration connectTimeout;
+  private final Timeouts timeouts;
   private final ProxySelector proxy;
   private HttpClient tls;
   private HttpClient plain;
 
-  HttpClients(Duration connectTimeout, ProxySelector proxy) {
-    this.connectTimeout = connectTimeout;
+  HttpClients(Timeouts timeouts, ProxySelector proxy) {
+    this.timeouts = timeouts;
     this.proxy = proxy;
+  }
+
+  /** The timeouts the clients and their requests use. */
+  Timeouts timeouts() {
+    return timeouts;
   }
 
   /** The client for {@code uri}'s scheme. */
@@ -44,8 +49,9 @@ final class HttpClients {
   }
 
   private HttpClient.Builder builder() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout).proxy(proxy);
+    HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER).proxy(proxy);
+    return timeouts.limitsConnect() ? builder.connectTimeout(timeouts.connect()) : builder;
   }
 
   /** A TLS context that trusts no certificate: the plain-HTTP client must never complete a TLS handshake. */

@@ -1,67 +1,88 @@
 package dev.mimg.registry;
 
+import dev.mimg.model.Timeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
  * Sends registry requests: follows redirects itself (dropping Authorization when the host changes, as blob stores
- * reject it), and retries with backoff on 429, 5xx and connection failures before giving up with one line.
+ * reject it), and retries with backoff on 429, 5xx and connection failures before giving up with one line. A
+ * timeout (no connection, or nothing sent for the read timeout) ends the request at once with one line; a wait
+ * before a retry of more than a second is told to the notice sink; a Retry-After beyond the policy's cap gives up.
  */
 final class HttpTransport {
 
   private static final int MAX_REDIRECTS = 5;
-  private static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration NOTICE_AFTER = Duration.ofSeconds(1);
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
   private final HttpClients http;
   private final RetryPolicy retry;
+  private final Consumer<String> notices;
 
-  HttpTransport(HttpClients http, RetryPolicy retry) {
+  HttpTransport(HttpClients http, RetryPolicy retry, Consumer<String> notices) {
     this.http = http;
     this.retry = retry;
+    this.notices = notices;
   }
 
-  /** The response to {@code request}; {@code subject} (a reference) starts every error message. */
-  HttpResponse<InputStream> send(RegistryRequest request, String subject) {
+  /**
+   * The response to {@code request}, its body guarded by the read timeout; {@code subject} (a reference) starts
+   * the error messages, a timeout's names {@code peer} ("the registry") and {@code doing} ("while fetching manifest X").
+   */
+  HttpResponse<InputStream> send(RegistryRequest request, String subject, String peer, String doing) {
+    String host = request.uri().getAuthority();
     for (int attempt = 1; ; attempt++) {
       HttpResponse<InputStream> response;
       try {
-        response = followingRedirects(request, subject);
+        response = followingRedirects(request, subject, peer, doing);
       } catch (SSLException e) {
-        throw new RegistryException(subject + ": TLS with " + request.uri().getAuthority() + " failed: " + oneLine(e)
+        throw new RegistryException(subject + ": TLS with " + host + " failed: " + oneLine(e)
             + " (a registry without TLS must be listed in " + InsecureRegistries.ENV + ")", e);
       } catch (IOException e) {
         if (attempt >= retry.attempts()) {
-          throw new RegistryException(subject + ": cannot reach " + request.uri().getAuthority() + ": " + oneLine(e)
-              + " (" + attempt + " attempts)", e);
+          throw new RegistryException(subject + ": cannot reach " + host + ": " + oneLine(e) + " (" + attempt
+              + " attempts)", e);
         }
-        pause(retry.delayAfter(attempt, Optional.empty()), subject);
+        pause(retry.delayAfter(attempt, Optional.empty()), "cannot reach " + host + " (" + oneLine(e) + ")",
+            attempt, subject);
         continue;
       }
-      if (!RetryPolicy.retryable(response.statusCode())) {
+      int status = response.statusCode();
+      if (!RetryPolicy.retryable(status)) {
         return response;
       }
       discard(response);
       if (attempt >= retry.attempts()) {
-        throw new RegistryException(subject + ": " + request.uri().getAuthority() + " answered " + response.statusCode()
-            + " " + attempt + " times; giving up");
+        throw new RegistryException(subject + ": " + host + " answered " + status + " " + attempt
+            + " times; giving up");
       }
-      pause(retry.delayAfter(attempt, response.headers().firstValue("Retry-After")), subject);
+      Duration delay = retry.delayAfter(attempt, response.headers().firstValue("Retry-After"));
+      if (delay.compareTo(retry.maxDelay()) > 0) {
+        throw new RegistryException(subject + ": " + host + " answered " + status + " and asks to wait "
+            + Timeouts.describe(delay) + " before retrying, longer than mimg waits ("
+            + Timeouts.describe(retry.maxDelay()) + "); try again later");
+      }
+      pause(delay, host + " answered " + status, attempt, subject);
     }
   }
 
-  private HttpResponse<InputStream> followingRedirects(RegistryRequest request, String subject) throws IOException {
+  private HttpResponse<InputStream> followingRedirects(RegistryRequest request, String subject, String peer,
+      String doing) throws IOException {
     RegistryRequest current = request;
     for (int hop = 0; ; hop++) {
-      HttpResponse<InputStream> response = sendOnce(current, subject);
+      HttpResponse<InputStream> response = sendOnce(current, subject, peer, doing);
       String location = response.headers().firstValue("Location").orElse(null);
       if (!REDIRECTS.contains(response.statusCode()) || location == null) {
         return response;
@@ -79,13 +100,25 @@ final class HttpTransport {
     }
   }
 
-  private HttpResponse<InputStream> sendOnce(RegistryRequest request, String subject) throws IOException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(RESPONSE_TIMEOUT);
+  private HttpResponse<InputStream> sendOnce(RegistryRequest request, String subject, String peer, String doing)
+      throws IOException {
+    Timeouts timeouts = http.timeouts();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
+    if (timeouts.limitsRead()) {
+      builder.timeout(timeouts.read()); // until the headers are in; the body is guarded by ReadTimeoutStream
+    }
     request.headers().forEach(builder::header);
     builder.method(request.method(), request.form() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(request.form()));
+    String who = peer + " " + request.uri().getAuthority();
+    HttpResponse.BodyHandler<InputStream> guarded = info -> HttpResponse.BodySubscribers.mapping(
+        HttpResponse.BodySubscribers.ofInputStream(), in -> new ReadTimeoutStream(in, timeouts, who, doing));
     try {
-      return http.forUri(request.uri()).send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return http.forUri(request.uri()).send(builder.build(), guarded);
+    } catch (HttpConnectTimeoutException e) {
+      throw new RegistryException(timeouts.connectTimedOut(who, doing), e);
+    } catch (HttpTimeoutException e) {
+      throw new RegistryException(timeouts.readTimedOut(who, doing), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RegistryException(subject + ": interrupted", e);
@@ -101,7 +134,12 @@ final class HttpTransport {
     }
   }
 
-  private static void pause(Duration delay, String subject) {
+  /** Waits before attempt {@code attempt + 1}, telling the notice sink first when the wait is noticeable. */
+  private void pause(Duration delay, String why, int attempt, String subject) {
+    if (delay.compareTo(NOTICE_AFTER) > 0) {
+      notices.accept(why + "; retrying in " + Timeouts.describe(delay) + " (attempt " + (attempt + 1) + " of "
+          + retry.attempts() + ")");
+    }
     try {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import dev.mimg.model.Digest;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Reference;
+import dev.mimg.model.Timeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
@@ -17,11 +18,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads manifests and blobs from OCI distribution registries: anonymous first, then Basic or Bearer token auth as
  * the registry asks, with credentials from the docker config; TLS except for loopback and listed insecure
- * registries; proxies from the environment; retries on 429, 5xx and connection failures; every byte verified.
+ * registries; proxies from the environment; retries on 429, 5xx and connection failures (waits of more than a
+ * second told to the notice sink); connect and read timeouts from the environment; every byte verified.
  */
 public final class RegistryClient {
 
@@ -39,16 +42,16 @@ public final class RegistryClient {
     Map<String, String> env = builder.env;
     CredentialSource credentials = builder.credentials != null ? builder.credentials
         : DockerConfigCredentials.fromEnvironment(env);
-    HttpClients http = new HttpClients(builder.connectTimeout,
-        builder.proxy != null ? builder.proxy : new EnvironmentProxySelector(env));
-    this.transport = new HttpTransport(http, builder.retry);
+    Timeouts timeouts = builder.timeouts != null ? builder.timeouts : Timeouts.fromEnvironment(env);
+    HttpClients http = new HttpClients(timeouts, builder.proxy != null ? builder.proxy : new EnvironmentProxySelector(env));
+    this.transport = new HttpTransport(http, builder.retry, builder.notices);
     this.insecure = InsecureRegistries.of(builder.insecure, env);
     this.errors = new RegistryErrors(credentials);
     Clock clock = Clock.systemUTC();
     this.authorizer = new Authorizer(credentials, new TokenClient(transport, insecure, errors, clock), errors, clock);
   }
 
-  /** A client configured from the process environment (DOCKER_CONFIG, proxies, MIMG_INSECURE_REGISTRIES). */
+  /** A client configured from the process environment (DOCKER_CONFIG, proxies, MIMG_INSECURE_REGISTRIES, timeouts). */
   public static RegistryClient fromEnvironment() {
     return builder().build();
   }
@@ -113,14 +116,16 @@ public final class RegistryClient {
     String domain = repository.domain();
     URI uri = RegistryHost.apiRoot(domain, insecure.allowsPlainHttp(domain)).resolve(repository.path() + "/" + suffix);
     String scope = "repository:" + repository.path() + ":pull";
+    String doing = "while fetching " + (suffix.startsWith("manifests/") ? "manifest " : "blob ") + subject;
     RegistryRequest request = RegistryRequest.get(uri, headers);
     Optional<String> authorization = authorizer.known(domain, scope, subject);
-    HttpResponse<InputStream> response = transport.send(withAuthorization(request, authorization), subject);
+    HttpResponse<InputStream> response = transport.send(withAuthorization(request, authorization), subject,
+        "the registry", doing);
     if (response.statusCode() == 401) {
       List<AuthChallenge> challenges = AuthChallenge.parse(response.headers().allValues("WWW-Authenticate"));
       HttpTransport.discard(response);
       authorization = Optional.of(authorizer.answer(domain, scope, challenges, subject));
-      response = transport.send(withAuthorization(request, authorization), subject);
+      response = transport.send(withAuthorization(request, authorization), subject, "the registry", doing);
     }
     if (response.statusCode() / 100 != 2) {
       throw errors.forStatus(response, subject, domain, authorization.isPresent() && authorizer.hasLogin(domain));
@@ -164,12 +169,13 @@ public final class RegistryClient {
     private final List<String> insecure = new ArrayList<>();
     private ProxySelector proxy;
     private RetryPolicy retry = RetryPolicy.DEFAULT;
-    private Duration connectTimeout = Duration.ofSeconds(30);
+    private Timeouts timeouts;
+    private Consumer<String> notices = notice -> System.err.println("mimg: notice: " + notice);
 
     private Builder() {
     }
 
-    /** The environment to read DOCKER_CONFIG, proxy variables and MIMG_INSECURE_REGISTRIES from. */
+    /** The environment to read DOCKER_CONFIG, proxy variables, MIMG_INSECURE_REGISTRIES and timeouts from. */
     public Builder environment(Map<String, String> environment) {
       this.env = Map.copyOf(environment);
       return this;
@@ -199,9 +205,15 @@ public final class RegistryClient {
       return this;
     }
 
-    /** How long to wait for a connection. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = timeout;
+    /** How long to wait for a connection and for the next byte of an answer (default: MIMG_*_TIMEOUT of the environment). */
+    public Builder timeouts(Timeouts value) {
+      this.timeouts = value;
+      return this;
+    }
+
+    /** Where notices go, such as a wait before a retry (default: standard error, as {@code mimg: notice: ...}). */
+    public Builder notices(Consumer<String> sink) {
+      this.notices = sink;
       return this;
     }
 

@@ -51,7 +51,8 @@ final class TokenClient {
         request = request.withHeader("Authorization", basic(credential.get()));
       }
     }
-    HttpResponse<InputStream> response = transport.send(request, subject);
+    HttpResponse<InputStream> response = transport.send(request, subject, "the token server",
+        "while fetching a token for " + subject);
     int status = response.statusCode();
     if (status == 401 || status == 403) {
       HttpTransport.discard(response);

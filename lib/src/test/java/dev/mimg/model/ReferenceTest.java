@@ -142,6 +142,42 @@ class ReferenceTest {
     }
 
     @Test
+    void aReferenceOfThousandsOfComponentsIsOneLineNotAStackOverflow() {
+        String input = "a/".repeat(3000) + "a";
+        assertThatThrownBy(() -> Reference.parse(input))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("invalid reference \"" + "a/".repeat(50) + "...\" (6001 characters): repository name must "
+                        + "not be longer than 255 characters");
+    }
+
+    @Test
+    void hugeInputsOfEveryShapeAreInvalidInputNeverAnError() {
+        for (String input : new String[] {"a.".repeat(5000) + "a/x", "x/" + "a-".repeat(5000) + "a", "x/" + "a_b".repeat(5000),
+                "alpine:" + "t".repeat(100_000), ":".repeat(10_000), "a@" + "sha256:".repeat(5000), "[::".repeat(5000) + "]/x",
+                "ex.com/" + "a".repeat(100_000) + ":1"}) {
+            assertThatThrownBy(() -> Reference.parse(input)).isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void aLongTagIsQuotedShortWithItsLength() {
+        assertThatThrownBy(() -> Reference.parse("alpine:" + "t".repeat(200)))
+                .hasMessage("invalid reference \"alpine:" + "t".repeat(93) + "...\" (207 characters): invalid tag \""
+                        + "t".repeat(100) + "...\" (200 characters): a tag is 1 to 128 letters, digits, '_', '.' or '-' "
+                        + "and cannot start with '.' or '-'");
+    }
+
+    @Test
+    void manyComponentsWithinTheLengthLimitAreFine() {
+        String path = "a/".repeat(121) + "a";
+        Reference ref = Reference.parse("example.com/" + path);
+        assertThat(ref.name()).hasSize(255);
+        assertThat(ref.path()).isEqualTo(path);
+        assertThat(Reference.parse("x/a-----b__c.d_e").path()).isEqualTo("x/a-----b__c.d_e");
+    }
+
+    @Test
     void rejectsPathCharactersInDigest() {
         assertThatThrownBy(() -> Reference.parse("alpine@sha256:../../etc/passwd"))
                 .isInstanceOf(InvalidInputException.class)

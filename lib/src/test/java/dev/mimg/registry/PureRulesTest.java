@@ -103,12 +103,16 @@ class PureRulesTest {
   }
 
   @Test
-  void backoffDoublesAndHonoursRetryAfterWithinTheBound() {
+  void backoffDoublesWithinTheBoundAndRetryAfterIsTakenAsAsked() {
     RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5));
     assertThat(policy.delayAfter(1, Optional.empty())).isEqualTo(Duration.ofMillis(100));
     assertThat(policy.delayAfter(3, Optional.empty())).isEqualTo(Duration.ofMillis(400));
+    assertThat(policy.delayAfter(10, Optional.empty())).isEqualTo(Duration.ofSeconds(5));
     assertThat(policy.delayAfter(1, Optional.of("2"))).isEqualTo(Duration.ofSeconds(2));
-    assertThat(policy.delayAfter(1, Optional.of("3600"))).isEqualTo(Duration.ofSeconds(5));
+    // beyond the bound the transport gives up instead of waiting (RegistryTimeoutsTest)
+    assertThat(policy.delayAfter(1, Optional.of("3600"))).isEqualTo(Duration.ofSeconds(3600));
+    assertThat(policy.delayAfter(1, Optional.of("99999999999999999999"))).isEqualTo(Duration.ofSeconds(1_000_000_000));
+    assertThat(policy.delayAfter(1, Optional.of("soon"))).isEqualTo(Duration.ofMillis(100));
     assertThat(RetryPolicy.retryable(429)).isTrue();
     assertThat(RetryPolicy.retryable(503)).isTrue();
     assertThat(RetryPolicy.retryable(404)).isFalse();

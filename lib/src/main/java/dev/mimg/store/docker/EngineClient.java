@@ -1,5 +1,6 @@
 package dev.mimg.store.docker;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.mimg.model.JsonErrors;
+import dev.mimg.model.Timeouts;
 import dev.mimg.store.StoreException;
 import dev.mimg.store.StoreUnavailableException;
 import java.io.BufferedReader;
@@ -15,19 +18,22 @@ import java.io.Closeable;
 import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The narrow HTTP port to one Docker engine: docker-java's transport interface (its zerodep client for tcp and
  * TLS, a lean JDK-socket client for unix sockets), Jackson for the bodies, and the API version negotiated on the
- * first answer (the lower of the engine's and {@link #MAX_API}) without an extra round trip.
+ * first answer (the lower of the engine's and {@link #MAX_API}) without an extra round trip. Connecting and each
+ * wait for the engine's next byte are bounded by {@link Timeouts}; failures are one line naming the engine.
  */
 public final class EngineClient implements Closeable {
 
@@ -42,6 +48,7 @@ public final class EngineClient implements Closeable {
   private static final Pattern TOO_NEW = Pattern.compile("[Mm]aximum supported API version is (\\d+\\.\\d+)");
 
   private final EngineEndpoint endpoint;
+  private final Timeouts timeouts;
   private final DockerHttpClient http;
   private final boolean pinned;
   private ApiVersion api;
@@ -54,22 +61,31 @@ public final class EngineClient implements Closeable {
   /**
    * A client that speaks {@code version} (as DOCKER_API_VERSION pins it for the docker CLI), or, when null, the
    * newest version both sides know: it starts at {@link #MAX_API} and steps down once if the engine is older.
+   * The timeouts come from the environment ({@link Timeouts#fromEnvironment()}).
    */
   public EngineClient(EngineEndpoint endpoint, ApiVersion version) {
+    this(endpoint, version, Timeouts.fromEnvironment());
+  }
+
+  /** Like {@link #EngineClient(EngineEndpoint, ApiVersion)}, with the connect and read timeouts given. */
+  public EngineClient(EngineEndpoint endpoint, ApiVersion version, Timeouts timeouts) {
     this.endpoint = endpoint;
+    this.timeouts = timeouts;
     this.pinned = version != null;
     this.api = version != null ? version : MAX_API;
     this.http = endpoint.host().getScheme().equals("unix")
-        ? new UnixSocketHttpClient(Path.of(endpoint.host().getPath())) : zerodep(endpoint);
+        ? new UnixSocketHttpClient(Path.of(endpoint.host().getPath()), timeouts) : zerodep(endpoint, timeouts);
   }
 
-  private static DockerHttpClient zerodep(EngineEndpoint endpoint) {
+  private static DockerHttpClient zerodep(EngineEndpoint endpoint, Timeouts timeouts) {
     ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
         .dockerHost(endpoint.host())
-        .connectionTimeout(Duration.ofSeconds(5))
-        .responseTimeout(Duration.ofMinutes(10));
+        .connectionTimeout(timeouts.connect())
+        .responseTimeout(timeouts.read());     // the socket timeout: a limit on silence, not on the whole answer
     if (endpoint.usesTls()) {
-      builder.sslConfig(() -> EngineTls.context(endpoint.tlsDir(), endpoint.tlsVerify()));
+      // built here, not inside the transport, which would wrap a missing file's one-line error in its own
+      SSLContext context = EngineTls.context(endpoint.tlsDir(), endpoint.tlsVerify());
+      builder.sslConfig(() -> context);
     }
     return builder.build();
   }
@@ -116,9 +132,13 @@ public final class EngineClient implements Closeable {
           each.accept(JSON.readTree(line));
         }
       }
+    } catch (SocketTimeoutException e) {
+      throw readTimedOut(request, e);
+    } catch (JsonProcessingException e) {
+      throw badAnswer(request, e);
     } catch (IOException e) {
       throw new StoreUnavailableException("the Docker engine at " + endpoint.host() + " broke off " + path + ": "
-          + e.getMessage(), e);
+          + JsonErrors.oneLine(e), e);
     }
   }
 
@@ -153,9 +173,10 @@ public final class EngineClient implements Closeable {
         throw new EngineException(status, errorMessage(body, status));
       }
       return JSON.readValue(body, type);
+    } catch (SocketTimeoutException e) {
+      throw readTimedOut(request, e);
     } catch (IOException e) {
-      throw new StoreException("bad answer from the Docker engine at " + endpoint.host() + " for " + path
-          + ": " + e.getMessage(), e);
+      throw badAnswer(request, e);
     }
   }
 
@@ -163,8 +184,42 @@ public final class EngineClient implements Closeable {
     try {
       return http.execute(request);
     } catch (RuntimeException e) {
-      throw unreachable(e);
+      SocketTimeoutException timeout = timeoutIn(e);
+      if (timeout == null) {
+        throw unreachable(e);
+      }
+      if (isConnectTimeout(timeout)) {
+        throw new StoreException(timeouts.connectTimedOut("the Docker engine at " + endpoint.host() + " (from "
+            + endpoint.source() + ")", ""), e);
+      }
+      throw readTimedOut(request, e);
     }
+  }
+
+  private StoreUnavailableException readTimedOut(Request request, Exception e) {
+    return new StoreUnavailableException(timeouts.readTimedOut("the Docker engine at " + endpoint.host(),
+        "in reply to " + request.method() + " " + request.path()), e);
+  }
+
+  private StoreException badAnswer(Request request, IOException e) {
+    return new StoreException("bad answer from the Docker engine at " + endpoint.host() + " for " + request.path()
+        + ": " + JsonErrors.oneLine(e), e);
+  }
+
+  /** The socket timeout somewhere in {@code e}'s causes (the transports wrap it), or null. */
+  private static SocketTimeoutException timeoutIn(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SocketTimeoutException timeout) {
+        return timeout;
+      }
+    }
+    return null;
+  }
+
+  /** True for a timeout while connecting: the JDK's and UnixConnection's "Connect timed out", the transport's own type. */
+  private static boolean isConnectTimeout(SocketTimeoutException timeout) {
+    return timeout.getClass().getSimpleName().equals("ConnectTimeoutException")
+        || String.valueOf(timeout.getMessage()).toLowerCase(Locale.ROOT).contains("connect timed out");
   }
 
   private StoreUnavailableException unreachable(RuntimeException e) {

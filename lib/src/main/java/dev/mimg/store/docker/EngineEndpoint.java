@@ -2,6 +2,7 @@ package dev.mimg.store.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.model.JsonErrors;
 import dev.mimg.store.StoreException;
 import java.io.IOException;
 import java.net.URI;
@@ -73,7 +74,7 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
     try {
       endpoint = new ObjectMapper().readTree(meta.toFile()).path("Endpoints").path("docker");
     } catch (IOException e) {
-      throw new StoreException("cannot read docker context \"" + name + "\" at " + meta + ": " + e.getMessage());
+      throw new StoreException("cannot read docker context \"" + name + "\" at " + meta + ": " + JsonErrors.oneLine(e));
     }
     String host = endpoint.path("Host").asText("");
     if (host.isEmpty()) {
@@ -98,12 +99,9 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
       case "unix":
         return uri;
       case "tcp":
-        if (uri.getHost() == null) {
-          throw new StoreException("invalid Docker host \"" + host + "\" (" + source + "): no host name");
-        }
-        return uri;
+        return checkTcp(uri, host, source);
       case "http":
-        return URI.create("tcp://" + uri.getRawAuthority());
+        return checkTcp(URI.create("tcp://" + uri.getRawAuthority()), host, source);
       case "ssh":
         throw new StoreException("ssh:// Docker hosts are not supported yet (" + source + "); forward the socket "
             + "instead: ssh -nNT -L /tmp/docker.sock:/var/run/docker.sock " + uri.getRawAuthority()
@@ -114,6 +112,25 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
     }
   }
 
+  /** A tcp host must name a host and, if it names a port, one from 1 to 65535. */
+  private static URI checkTcp(URI uri, String host, String source) {
+    String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+    int colon = authority.lastIndexOf(':');
+    String port = colon < 0 || authority.endsWith("]") ? "" : authority.substring(colon + 1);
+    if (!port.isEmpty() && !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new StoreException("invalid Docker host \"" + host + "\" (" + source + "): the port \"" + port
+          + "\" is not a number");
+    }
+    if (!port.isEmpty() && (port.length() > 5 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
+      throw new StoreException("invalid Docker host \"" + host + "\" (" + source + "): port " + port
+          + " is out of range (1 to 65535)");
+    }
+    if (uri.getHost() == null) {
+      throw new StoreException("invalid Docker host \"" + host + "\" (" + source + "): no host name");
+    }
+    return uri;
+  }
+
   private static String currentContext(Path configDir) {
     Path config = configDir.resolve("config.json");
     if (!Files.isRegularFile(config)) {
@@ -122,7 +139,7 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
     try {
       return new ObjectMapper().readTree(config.toFile()).path("currentContext").asText(null);
     } catch (IOException e) {
-      throw new StoreException("cannot read " + config + ": " + e.getMessage());
+      throw new StoreException("cannot read " + config + ": " + JsonErrors.oneLine(e));
     }
   }
 

@@ -4,7 +4,10 @@ import dev.mimg.store.StoreException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -25,7 +28,10 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Builds the TLS context for a tcp engine from the docker CLI's PEM files: ca.pem, cert.pem, key.pem. */
+/**
+ * Builds the TLS context for a tcp engine from the docker CLI's PEM files: ca.pem, cert.pem, key.pem (the client
+ * pair only when either is there). A missing, unreadable or malformed file is a one-line error naming it.
+ */
 final class EngineTls {
 
   private static final Pattern PEM = Pattern.compile(
@@ -43,8 +49,12 @@ final class EngineTls {
       keyStore.load(null, null);
       Path cert = dir.resolve("cert.pem");
       Path key = dir.resolve("key.pem");
-      if (Files.isRegularFile(cert) && Files.isRegularFile(key)) {
-        List<Certificate> chain = certificates(cert);
+      if (Files.exists(cert) != Files.exists(key)) {
+        throw new StoreException("the TLS client " + (Files.exists(cert) ? "certificate " + cert + " has no key: "
+            + key : "key " + key + " has no certificate: " + cert) + " is missing");
+      }
+      if (Files.exists(cert)) {
+        List<Certificate> chain = certificates(cert, "client certificate");
         keyStore.setKeyEntry("client", privateKey(key), NO_PASSWORD, chain.toArray(new Certificate[0]));
       }
       keys.init(keyStore, NO_PASSWORD);
@@ -57,13 +67,13 @@ final class EngineTls {
   }
 
   private static TrustManager[] trust(Path ca) throws IOException, GeneralSecurityException {
-    if (!Files.isRegularFile(ca)) {
+    if (!Files.exists(ca)) {
       throw new StoreException("TLS verification is on but " + ca + " is missing");
     }
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     int n = 0;
-    for (Certificate certificate : certificates(ca)) {
+    for (Certificate certificate : certificates(ca, "CA certificate")) {
       store.setCertificateEntry("ca" + n++, certificate);
     }
     TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -88,13 +98,17 @@ final class EngineTls {
     }};
   }
 
-  private static List<Certificate> certificates(Path pem) throws IOException, GeneralSecurityException {
-    CertificateFactory factory = CertificateFactory.getInstance("X.509");
+  private static List<Certificate> certificates(Path pem, String role) {
     List<Certificate> result = new ArrayList<>();
-    for (Block block : blocks(pem)) {
-      if (block.type().equals("CERTIFICATE")) {
-        result.add(factory.generateCertificate(new ByteArrayInputStream(block.der())));
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      for (Block block : blocks(pem, role)) {
+        if (block.type().equals("CERTIFICATE")) {
+          result.add(factory.generateCertificate(new ByteArrayInputStream(block.der())));
+        }
       }
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new StoreException("the TLS " + role + " " + pem + " is not a valid certificate: " + oneLine(e), e);
     }
     if (result.isEmpty()) {
       throw new StoreException("no certificate in " + pem);
@@ -102,18 +116,22 @@ final class EngineTls {
     return result;
   }
 
-  private static PrivateKey privateKey(Path pem) throws IOException, GeneralSecurityException {
-    for (Block block : blocks(pem)) {
-      switch (block.type()) {
-        case "PRIVATE KEY":
-          return anyKey(block.der());
-        case "RSA PRIVATE KEY":
-          return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Pkcs8.wrapRsa(block.der())));
-        case "EC PRIVATE KEY":
-          return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Pkcs8.wrapEc(block.der())));
-        default:
-          break;
+  private static PrivateKey privateKey(Path pem) {
+    try {
+      for (Block block : blocks(pem, "client key")) {
+        switch (block.type()) {
+          case "PRIVATE KEY":
+            return anyKey(block.der());
+          case "RSA PRIVATE KEY":
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Pkcs8.wrapRsa(block.der())));
+          case "EC PRIVATE KEY":
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Pkcs8.wrapEc(block.der())));
+          default:
+            break;
+        }
       }
+    } catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new StoreException("the TLS client key " + pem + " is not a usable private key: " + oneLine(e), e);
     }
     throw new StoreException("no private key in " + pem);
   }
@@ -129,13 +147,28 @@ final class EngineTls {
     throw new GeneralSecurityException("unsupported private key algorithm");
   }
 
-  private static List<Block> blocks(Path pem) throws IOException {
-    Matcher matcher = PEM.matcher(Files.readString(pem));
+  private static List<Block> blocks(Path pem, String role) {
+    String text;
+    try {
+      text = Files.readString(pem, StandardCharsets.ISO_8859_1); // PEM is ASCII: other bytes are "no certificate"
+    } catch (NoSuchFileException e) {
+      throw new StoreException("the TLS " + role + " " + pem + " is missing", e);
+    } catch (AccessDeniedException e) {
+      throw new StoreException("cannot read the TLS " + role + " " + pem + ": permission denied", e);
+    } catch (IOException e) {
+      throw new StoreException("cannot read the TLS " + role + " " + pem + ": " + oneLine(e), e);
+    }
+    Matcher matcher = PEM.matcher(text);
     List<Block> blocks = new ArrayList<>();
     while (matcher.find()) {
       blocks.add(new Block(matcher.group(1), Base64.getMimeDecoder().decode(matcher.group(2))));
     }
     return blocks;
+  }
+
+  private static String oneLine(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("\\s+", " ").strip();
   }
 
   private record Block(String type, byte[] der) {

@@ -1,6 +1,7 @@
 package dev.mimg.store.docker;
 
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.mimg.model.Timeouts;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -8,10 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,15 +19,18 @@ import java.util.TreeMap;
 
 /**
  * docker-java's {@link DockerHttpClient} over a local unix socket with the JDK's own channels: HTTP/1.1, one
- * connection per request. The CLI's fast path uses it because the Apache-based transport spends about 250 ms
- * building TLS and cookie machinery a local socket never needs; tcp and TLS hosts keep docker-java's zerodep client.
+ * connection per request, connect and every read bounded by the timeouts ({@link UnixConnection}). The CLI's fast
+ * path uses it because the Apache-based transport spends about 250 ms building TLS and cookie machinery a local
+ * socket never needs; tcp and TLS hosts keep docker-java's zerodep client.
  */
 final class UnixSocketHttpClient implements DockerHttpClient {
 
   private final Path socket;
+  private final Timeouts timeouts;
 
-  UnixSocketHttpClient(Path socket) {
+  UnixSocketHttpClient(Path socket, Timeouts timeouts) {
     this.socket = socket;
+    this.timeouts = timeouts;
   }
 
   @Override
@@ -38,11 +38,10 @@ final class UnixSocketHttpClient implements DockerHttpClient {
     if (request.hijackedInput() != null) {
       throw new UnsupportedOperationException("hijacked connections are not supported on this transport");
     }
-    SocketChannel channel = null;
+    UnixConnection connection = null;
     try {
-      channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-      channel.connect(UnixDomainSocketAddress.of(socket));
-      OutputStream out = Channels.newOutputStream(channel);
+      connection = UnixConnection.open(socket, timeouts);
+      OutputStream out = connection.output();
       byte[] body = request.bodyBytes();
       if (body == null && request.body() != null) {
         body = request.body().readAllBytes();
@@ -52,9 +51,9 @@ final class UnixSocketHttpClient implements DockerHttpClient {
         out.write(body);
       }
       out.flush();
-      return HttpResponse.read(new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024), channel);
+      return HttpResponse.read(new BufferedInputStream(connection.input(), 64 * 1024), connection);
     } catch (IOException e) {
-      closeQuietly(channel);
+      closeQuietly(connection);
       throw new UncheckedIOException(e);
     }
   }
@@ -73,10 +72,10 @@ final class UnixSocketHttpClient implements DockerHttpClient {
     return head.append("\r\n").toString();
   }
 
-  private static void closeQuietly(SocketChannel channel) {
-    if (channel != null) {
+  private static void closeQuietly(UnixConnection connection) {
+    if (connection != null) {
       try {
-        channel.close();
+        connection.close();
       } catch (IOException ignored) {
         // the request already failed; its error is the one that matters
       }
@@ -93,22 +92,27 @@ final class UnixSocketHttpClient implements DockerHttpClient {
     private final int status;
     private final Map<String, List<String>> headers;
     private final InputStream body;
-    private final SocketChannel channel;
+    private final UnixConnection connection;
 
-    private HttpResponse(int status, Map<String, List<String>> headers, InputStream body, SocketChannel channel) {
+    private HttpResponse(int status, Map<String, List<String>> headers, InputStream body, UnixConnection connection) {
       this.status = status;
       this.headers = headers;
       this.body = body;
-      this.channel = channel;
+      this.connection = connection;
     }
 
-    static HttpResponse read(InputStream in, SocketChannel channel) throws IOException {
+    static HttpResponse read(InputStream in, UnixConnection connection) throws IOException {
       String statusLine = line(in);
       String[] parts = statusLine.split(" ", 3);
       if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
         throw new IOException("not an HTTP response: " + statusLine);
       }
-      int status = Integer.parseInt(parts[1]);
+      int status;
+      try {
+        status = Integer.parseInt(parts[1]);
+      } catch (NumberFormatException e) {
+        throw new IOException("not an HTTP response: " + statusLine);
+      }
       Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (String header = line(in); !header.isEmpty(); header = line(in)) {
         int colon = header.indexOf(':');
@@ -123,11 +127,19 @@ final class UnixSocketHttpClient implements DockerHttpClient {
       if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
         body = new ChunkedInputStream(in);
       } else if (length != null) {
-        body = new SizedInputStream(in, Long.parseLong(length));
+        body = new SizedInputStream(in, contentLength(length));
       } else {
         body = in;
       }
-      return new HttpResponse(status, headers, body, channel);
+      return new HttpResponse(status, headers, body, connection);
+    }
+
+    private static long contentLength(String value) throws IOException {
+      try {
+        return Long.parseLong(value.strip());
+      } catch (NumberFormatException e) {
+        throw new IOException("invalid Content-Length: " + value);
+      }
     }
 
     private static String first(Map<String, List<String>> headers, String name) {
@@ -152,7 +164,7 @@ final class UnixSocketHttpClient implements DockerHttpClient {
 
     @Override
     public void close() {
-      closeQuietly(channel);
+      closeQuietly(connection);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +99,12 @@ final class BlobFetcher {
     progress.accept(new PullEvent(id, "Download complete", 0, 0));
   }
 
-  /** One line for a download that failed while reading: the registry's check, or where the transfer broke off. */
+  /** One line for a download that failed while reading: a read timeout, the registry's check, or where it broke off. */
   private static String downloadFailure(String subject, ProgressStream in) {
     String message = String.valueOf(in.failure().getMessage()).replaceAll("\\s+", " ").strip();
+    if (in.failure() instanceof SocketTimeoutException) {
+      return message + "; nothing was stored";  // names the registry, the blob and how far it came
+    }
     return "cannot pull " + (message.startsWith(subject) ? message
         : subject + ": the download broke off after " + in.current() + " bytes (" + message + ")")
         + "; nothing was stored";

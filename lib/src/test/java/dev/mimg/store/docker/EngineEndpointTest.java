@@ -236,6 +236,28 @@ class EngineEndpointTest {
         .hasMessage("invalid Docker host \"tcp://\" (-H tcp://)");
   }
 
+  @Test
+  void aPortOutOfRangeIsOneLineNamingTheValueAndItsSource() {
+    assertThatThrownBy(() -> resolve(null, Map.of("DOCKER_HOST", "tcp://127.0.0.1:99999")))
+        .isInstanceOf(StoreException.class)
+        .hasMessage("invalid Docker host \"tcp://127.0.0.1:99999\" (DOCKER_HOST=tcp://127.0.0.1:99999): port 99999 "
+            + "is out of range (1 to 65535)");
+    assertThatThrownBy(() -> resolve("http://engine:0", Map.of()))
+        .hasMessage("invalid Docker host \"http://engine:0\" (-H http://engine:0): port 0 is out of range (1 to 65535)");
+    assertThatThrownBy(() -> resolve("engine:123456789012", Map.of()))
+        .hasMessageEndingWith(": port 123456789012 is out of range (1 to 65535)");
+    assertThat(resolve("tcp://[::1]:2375", Map.of()).host().getPort()).isEqualTo(2375);
+    assertThat(resolve("tcp://engine:65535", Map.of()).host().getPort()).isEqualTo(65535);
+  }
+
+  @Test
+  void aPortThatIsNotANumberIsOneLineNamingIt() {
+    assertThatThrownBy(() -> resolve(null, Map.of("DOCKER_HOST", "tcp://127.0.0.1:99999x")))
+        .isInstanceOf(StoreException.class)
+        .hasMessage("invalid Docker host \"tcp://127.0.0.1:99999x\" (DOCKER_HOST=tcp://127.0.0.1:99999x): the port "
+            + "\"99999x\" is not a number");
+  }
+
   /** "::::" becomes tcp://:::: which java.net.URI accepts with no host at all; it should be rejected up front. */
   @Test
   void tcpHostWithoutAHostNameIsRejected() {
