@@ -28,9 +28,7 @@ public final class ManifestSizeCache {
 
   /** The user's cache (XDG_CACHE_HOME, else ~/.cache), read now. */
   public static ManifestSizeCache user() {
-    String cache = System.getenv("XDG_CACHE_HOME");
-    Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-    return at(base.resolve("mimg").resolve("manifest-sizes"));
+    return at(dev.mimg.model.UserDirs.cache(System.getenv()).resolve("manifest-sizes"));
   }
 
   /** The cache kept in {@code file}, read now. */

@@ -40,7 +40,8 @@ public final class Removal {
     List<Image> images = store.images();
     Map<String, String> containers = store.containerNames();
     List<RemovalPlan> plans = new ArrayList<>(List.of(new RemovalPlan(List.of(), List.of(), store.notices())));
-    queries.forEach(query -> plans.add(new RemovalPlanner(images, containers, query.steps().force()).plan(query)));
+    queries.forEach(query -> plans.add(new RemovalPlanner(images, containers, store::removalAlsoTakes,
+        query.steps().force()).plan(query)));
     return RemovalPlan.merge(plans);
   }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -28,12 +29,18 @@ final class RemovalPlanner {
 
   private final List<Image> images;
   private final Map<String, String> containerNames;
+  private final BiFunction<Image, Variant, Set<String>> alsoTakes;
   private final boolean force;
 
-  /** A planner over a store's current images and container names; {@code force} lifts the keeping rules. */
-  RemovalPlanner(List<Image> images, Map<String, String> containerNames, boolean force) {
+  /**
+   * A planner over a store's current images and container names; {@code alsoTakes} says what the store deletes
+   * along with a variant ({@link dev.mimg.store.ImageStore#removalAlsoTakes}); {@code force} lifts the keeping rules.
+   */
+  RemovalPlanner(List<Image> images, Map<String, String> containerNames, BiFunction<Image, Variant, Set<String>> alsoTakes,
+      boolean force) {
     this.images = images;
     this.containerNames = containerNames;
+    this.alsoTakes = alsoTakes;
     this.force = force;
   }
 
@@ -166,11 +173,15 @@ final class RemovalPlanner {
       List<String> outside = holders(variant).stream().filter(n -> !chosenNames.contains(n)).toList();
       List<String> containers = images.stream().flatMap(i -> i.present().stream())
           .filter(v -> v.digest().equals(digest)).flatMap(v -> v.containers().stream()).distinct().toList();
+      List<String> sharing = force ? List.of() : sharesLayers(first.image(), variant, byDigest.keySet());
       if (!containers.isEmpty() && !force) {
         refusals.add(RemovalPlan.Refusal.of(name, variant, inUse(containers)));
       } else if (!outside.isEmpty() && !force) {
         refusals.add(RemovalPlan.Refusal.of(name, variant, "also in " + String.join(", ", outside)
             + " (--force removes it from all of them)"));
+      } else if (!sharing.isEmpty()) {
+        refusals.add(RemovalPlan.Refusal.of(name, variant, "shares layers with " + String.join(", ", sharing)
+            + ", which the store would delete from them too (--force removes it anyway)"));
       } else {
         List<String> also = new ArrayList<>(chosenNames);
         also.remove(name);
@@ -178,6 +189,27 @@ final class RemovalPlanner {
         planned.add(RemovalPlan.Step.removeVariant(first.image(), name, variant, also));
       }
     });
+  }
+
+  /**
+   * The other present variants (not among {@code removed}) that use content the store deletes with this one, as
+   * {@code NAME PLATFORM}: the engine deletes a variant's layers even where other variants use them.
+   */
+  private List<String> sharesLayers(Image image, Variant variant, Set<Digest> removed) {
+    Set<String> taken = alsoTakes.apply(image, variant);
+    if (taken.isEmpty()) {
+      return List.of();
+    }
+    Set<String> sharing = new LinkedHashSet<>();
+    for (Image other : images) {
+      for (Variant candidate : other.present()) {
+        if (!removed.contains(candidate.digest())
+            && alsoTakes.apply(other, candidate).stream().anyMatch(taken::contains)) {
+          sharing.add(other.name() + " " + candidate.platform());
+        }
+      }
+    }
+    return List.copyOf(sharing);
   }
 
   /** The names of every image that holds this variant present (dangling ones by short id). */

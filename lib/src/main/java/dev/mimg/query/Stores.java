@@ -103,9 +103,6 @@ public final class Stores {
 
   /** The per-user layout: {@code $XDG_DATA_HOME/mimg/store}, by default {@code ~/.local/share/mimg/store}. */
   static Path userLayout(Map<String, String> env) {
-    String data = env.get("XDG_DATA_HOME");
-    Path base = data != null && !data.isBlank() ? Path.of(data)
-        : Path.of(System.getProperty("user.home"), ".local", "share");
-    return base.resolve("mimg").resolve("store");
+    return dev.mimg.model.UserDirs.data(env).resolve("store");
   }
 }

@@ -32,9 +32,7 @@ public final class DockerConfigCredentials implements CredentialSource {
 
   /** Credentials from {@code $DOCKER_CONFIG/config.json}, or {@code ~/.docker/config.json} without it. */
   public static DockerConfigCredentials fromEnvironment(Map<String, String> env) {
-    String configured = env.get("DOCKER_CONFIG");
-    return new DockerConfigCredentials(configured != null && !configured.isBlank() ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".docker"));
+    return new DockerConfigCredentials(dev.mimg.model.UserDirs.dockerConfig(env));
   }
 
   /** The server address docker stores and asks helpers for: Docker Hub's legacy URL, else the domain itself. */
@@ -62,7 +60,7 @@ public final class DockerConfigCredentials implements CredentialSource {
   /** The config file, with the home directory shown as {@code ~}. */
   @Override
   public String describe() {
-    Path home = Path.of(System.getProperty("user.home"));
+    Path home = dev.mimg.model.UserDirs.home(System.getenv());
     Path file = configFile().toAbsolutePath();
     return file.startsWith(home) ? "~/" + home.relativize(file) : file.toString();
   }

@@ -82,8 +82,7 @@ public final class Shell {
 
   /** $HOME/.mimg_history (HOME as the shell has it; the JVM's user.home when HOME is unset). */
   static Path historyFile() {
-    String home = System.getenv("HOME");
-    return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".mimg_history");
+    return dev.mimg.model.UserDirs.home(System.getenv()).resolve(".mimg_history");
   }
 
   private static void saveHistory(LineReader reader) {

@@ -10,6 +10,7 @@ import dev.mimg.model.Variant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Where images live (a Docker engine, an OCI image layout): the small core every backend implements. */
@@ -38,6 +39,15 @@ public interface ImageStore extends AutoCloseable {
 
   /** The store's own description of one present variant of an image (for the engine: its inspect object). */
   JsonNode inspect(Image image, Variant variant);
+
+  /**
+   * What the store also deletes when it removes {@code variant} of {@code image}, as identities comparable across
+   * variants (the engine: the diff ids of its layers, which it deletes even where other variants use them); empty
+   * for a store that keeps whatever another variant still uses (an OCI layout).
+   */
+  default Set<String> removalAlsoTakes(Image image, Variant variant) {
+    return Set.of();
+  }
 
   /** Names of the containers the store knows, by id (empty where the store has no containers). */
   Map<String, String> containerNames();

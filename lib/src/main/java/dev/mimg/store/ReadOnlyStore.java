@@ -9,6 +9,7 @@ import dev.mimg.model.Variant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** A store seen through a dry run: every read passes through, every change is refused and nothing changes. */
@@ -34,6 +35,11 @@ public final class ReadOnlyStore implements ImageStore {
   @Override
   public JsonNode inspect(Image image, Variant variant) {
     return store.inspect(image, variant);
+  }
+
+  @Override
+  public Set<String> removalAlsoTakes(Image image, Variant variant) {
+    return store.removalAlsoTakes(image, variant);
   }
 
   @Override

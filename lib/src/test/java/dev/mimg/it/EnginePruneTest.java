@@ -153,4 +153,29 @@ class EnginePruneTest {
     assertThat(result.err().lines()).containsExactly("mimg: warning: unknown architecture \"amd46\" in linux/amd46 "
         + "(did you mean linux/amd64?); it matches nothing");
   }
+
+  /**
+   * The engine goes away after the first of two removals (one image; its arm64 and s390x variants have layers of
+   * their own): the report says what was removed, where it stopped and what was not attempted, the exit code is 1,
+   * and the engine holds exactly what the report says (issue 13, defect 8).
+   */
+  @Test
+  void anEngineThatGoesAwayMidPruneLeavesAReportOfWhatWasDone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    image("prunestop/a:1");
+    EngineCliTest.Result result;
+    try (EngineProxy proxy = EngineProxy.goingAwayAfter(dir, 1, line -> line.startsWith("DELETE "))) {
+      result = EngineCliTest.mimg(proxy.host(), "prune", "--platforms", "--keep", "linux/amd64", "-f",
+          "--filter", "reference=prunestop/*");
+    }
+    assertThat(result.code()).isEqualTo(1);
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines.stream().filter(line -> line.startsWith("removed prunestop/a:1 linux/"))).hasSize(1);
+    assertThat(lines).anyMatch(line -> line.startsWith("stopped: at remove prunestop/a:1 linux/")
+        && line.contains("cannot reach the Docker engine") && line.contains("; not attempted: 1 (prunestop/a:1 linux/"));
+    assertThat(lines.get(lines.size() - 1))
+        .isEqualTo("removed 1, skipped 0, not attempted 1; reclaimed unknown (the store stopped answering)");
+    assertThat(EngineState.available(EngineState.summary("prunestop/a:1"))).as("the engine agrees with the report")
+        .hasSize(2).contains("linux/amd64");
+  }
 }

@@ -164,4 +164,26 @@ class EngineRmTest {
   private static List<String> lines(String text) {
     return Arrays.stream(text.split("\n")).filter(line -> !line.isBlank()).toList();
   }
+
+  /**
+   * Two different images whose s390x variants share a layer (same layer, different configs): the engine's platform
+   * delete would take the layer from both, so mimg keeps the variant unless forced; forced, the engine itself shows
+   * the other image losing its s390x content, which is why the rule exists.
+   */
+  @Test
+  void aVariantSharingLayersWithAnotherImageIsKeptUnlessForced() throws Exception {
+    image("rmtest/layers-a:1");
+    image("rmtest/layers-b:1");
+    JsonNode before = EngineState.raw();
+    EngineCliTest.Result kept = EngineCliTest.snap("rm", "rmtest/layers-a:1", "--platform", "linux/s390x");
+    assertThat(kept.code()).isEqualTo(1);
+    assertThat(lines(kept.out())).anyMatch(line -> line.matches("keep +rmtest/layers-a:1 +linux/s390x +[0-9a-f]{12} "
+        + "+\\S+ +shares layers with rmtest/layers-b:1 linux/s390x, which the store would delete from them too "
+        + "\\(--force removes it anyway\\)"));
+    assertThat(EngineState.raw()).isEqualTo(before);
+    EngineCliTest.Result forced = EngineCliTest.snap("rm", "rmtest/layers-a:1", "--platform", "linux/s390x", "--force");
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(EngineState.available(EngineState.summary("rmtest/layers-b:1")))
+        .as("the engine deleted the shared layer from the other image too").doesNotContain("linux/s390x");
+  }
 }

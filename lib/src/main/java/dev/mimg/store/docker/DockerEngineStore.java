@@ -45,6 +45,7 @@ public final class DockerEngineStore implements ImageStore {
   private final EngineBackfill backfills;
   private RegistryClient registry;
   private boolean recovered;
+  private LayerCache layerCache;
 
   /** A store over an engine client (owned: closing the store closes it). */
   public DockerEngineStore(EngineClient client) {
@@ -136,6 +137,30 @@ public final class DockerEngineStore implements ImageStore {
       path += "?platform=" + EngineClient.encode(platformJson(variant.platform()));
     }
     return client.get(path, JsonNode.class);
+  }
+
+  /**
+   * The diff ids of the variant's layers: the engine's platform delete removes a variant's layers even where other
+   * variants use them (moby's own TODO), so mimg's planner compares them. Read by inspect, cached by digest.
+   */
+  @Override
+  public Set<String> removalAlsoTakes(Image image, Variant variant) {
+    if (!variant.isPresent()) {
+      return Set.of();
+    }
+    return layers().get(variant.digest(), digest -> {
+      JsonNode inspect = inspect(image, variant);
+      Set<String> diffIds = new LinkedHashSet<>();
+      inspect.path("RootFS").path("Layers").forEach(layer -> diffIds.add(layer.asText()));
+      return diffIds;
+    });
+  }
+
+  private synchronized LayerCache layers() {
+    if (layerCache == null) {
+      layerCache = LayerCache.user();
+    }
+    return layerCache;
   }
 
   @Override
@@ -285,6 +310,9 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public void close() {
+    if (layerCache != null) {
+      layerCache.save();
+    }
     client.close();
   }
 

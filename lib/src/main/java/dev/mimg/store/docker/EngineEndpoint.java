@@ -44,8 +44,7 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
 
   /** The docker config directory: DOCKER_CONFIG or ~/.docker. */
   public static Path dockerConfigDir(Map<String, String> env) {
-    String dir = env.get("DOCKER_CONFIG");
-    return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
+    return dev.mimg.model.UserDirs.dockerConfig(env);
   }
 
   /** True when this endpoint speaks TLS. */
