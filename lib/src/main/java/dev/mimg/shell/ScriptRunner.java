@@ -80,7 +80,8 @@ public final class ScriptRunner {
     } else if (result instanceof Collection<?> items) {
       items.forEach(out::println);
     } else if (result != null) {
-      out.println(result);
+      String text = String.valueOf(result);
+      out.print(text.endsWith("\n") ? text : text + "\n");
     }
     out.flush();
   }

@@ -152,4 +152,32 @@ class EngineCliTest {
   private static List<String> lines(String text) {
     return Arrays.stream(text.split("\n")).filter(line -> !line.isBlank()).toList();
   }
+
+  /** The tree as JSON names images as the engine does: RepoTags and RepoDigests equal its own (issue 13, 9). */
+  @Test
+  void jsonNamesAreTheEnginesOwn() throws Exception {
+    Result result = snap("ls", "--tree", "--format", "json");
+    assertThat(result.code()).as(result.err()).isZero();
+    java.util.Map<String, JsonNode> engine = new java.util.HashMap<>();
+    EngineState.raw().forEach(image -> engine.put(image.path("Id").asText(), image));
+    for (JsonNode image : JSON.readTree(result.out())) {
+      JsonNode own = engine.get(image.path("Id").asText());
+      assertThat(sorted(image.path("RepoTags"))).as(image.path("Id").asText()).isEqualTo(sorted(own.path("RepoTags")));
+      assertThat(sorted(image.path("RepoDigests"))).isEqualTo(sorted(own.path("RepoDigests")));
+    }
+  }
+
+  private static List<String> sorted(JsonNode array) {
+    List<String> values = new java.util.ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values.stream().sorted().toList();
+  }
+
+  /** An empty format is the default table, as the docker CLI takes it (issue 13, defect 9). */
+  @Test
+  void anEmptyFormatIsTheDefaultTable() {
+    Result empty = snap("ls", "--format", "");
+    assertThat(empty.code()).isZero();
+    assertThat(empty.out()).isEqualTo(snap("ls").out()).startsWith("REPOSITORY ");
+  }
 }

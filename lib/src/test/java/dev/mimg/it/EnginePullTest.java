@@ -153,4 +153,19 @@ class EnginePullTest {
     }
     throw new AssertionError("no " + architecture + " variant");
   }
+
+  /** {@code --all-platforms} of an index without the host's platform pulls what it lists (issue 13, defect 9). */
+  @Test
+  void allPlatformsOfAnIndexWithoutTheHostsPlatform() {
+    String ref = Bed.ref("pulltest/nohost:1");
+    Bed.crane("index", "append", "-m", Bed.ref("mimg/rmme:1-v2"), "-m", Bed.ref("mimg/rmme:1-v3"), "-t", ref);
+    names.add(ref);
+    EngineCliTest.Result result = EngineCliTest.snap("pull", "-q", "--all-platforms", ref);
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(EngineState.available(EngineState.summary(ref))).containsExactly("linux/arm64/v8", "linux/s390x");
+    EngineCliTest.Result both = EngineCliTest.snap("pull", "--all-platforms", "--platform", "linux/s390x", ref);
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err().lines()).singleElement().asString()
+        .startsWith("mimg: --all-platforms and --platform exclude each other: give one");
+  }
 }

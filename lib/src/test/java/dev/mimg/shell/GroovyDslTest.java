@@ -94,4 +94,12 @@ class GroovyDslTest {
         .isInstanceOf(dev.mimg.store.StoreException.class).hasMessageStartingWith("dry run: refused to remove");
     assertThat(runner.evaluate("images(mimgStore).isDryRun()")).isEqualTo(true);
   }
+
+  /** A removal's report shows as the CLI prints it, not as a record dump (issue 13, defect 8). */
+  @Test
+  void aRemovalReportPrintsAsTheCliPrintsIt() {
+    groovy("images().dryRun().reference('alpine:*').platform('linux/s390x').remove()");
+    assertThat(out.toString()).startsWith("would remove alpine:3.16 linux/s390x ").doesNotContain("RemovalReport[")
+        .endsWith("nothing changed\n");
+  }
 }

@@ -190,4 +190,36 @@ class LayoutPullTest {
     return bed.store.images().stream().filter(i -> i.tags().contains(wanted)).findFirst()
         .orElseThrow(() -> new AssertionError(reference + " is not listed in the layout"));
   }
+
+  /** Two pulls of different platforms into one layout at once: each reports its own platform only (issue 13, 8). */
+  @Test
+  void concurrentPullsEachReportTheirOwnPlatform() throws Exception {
+    String ref = PullBed.copy("mimg/rmme:1", "concurrent");
+    PullBed first = PullBed.in(dir);
+    PullBed second = PullBed.in(dir);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var arm64 = pool.submit(() -> first.pull(ref, List.of(ARM64), false, false));
+      var s390x = pool.submit(() -> second.pull(ref, List.of(S390X), false, false));
+      assertThat(arm64.get().outcomes()).extracting(PullReport.Outcome::platform).containsExactly("linux/arm64/v8");
+      assertThat(s390x.get().outcomes()).extracting(PullReport.Outcome::platform).containsExactly("linux/s390x");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(image(first, ref).present()).extracting(v -> v.platform().toString())
+        .contains("linux/arm64/v8", "linux/s390x");
+  }
+
+  /** {@code --all-platforms} of an index without the host's platform pulls what it lists (issue 13, 9). */
+  @Test
+  void allPlatformsOfAnIndexWithoutTheHostsPlatform() {
+    String ref = Bed.ref("alltest/nohost:layout");
+    Bed.crane("index", "append", "-m", Bed.ref("mimg/rmme:1-v2"), "-m", Bed.ref("mimg/rmme:1-v3"), "-t", ref);
+    PullBed bed = PullBed.in(dir);
+    PullReport report = bed.pull(ref, List.of(), true, false);
+    assertThat(image(bed, ref).present()).extracting(v -> v.platform().toString())
+        .containsExactly("linux/arm64/v8", "linux/s390x");
+    assertThat(report.outcomes()).extracting(PullReport.Outcome::platform)
+        .containsExactly("linux/arm64/v8", "linux/s390x");
+  }
 }
