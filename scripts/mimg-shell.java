@@ -21,7 +21,7 @@
 //FILES examples/keep-last-3-tags.groovy=../examples/keep-last-3-tags.groovy
 //FILES examples/missing-host-platform.groovy=../examples/missing-host-platform.groovy
 //FILES examples/remove-s390x-from-shallow.groovy=../examples/remove-s390x-from-shallow.groovy
-//JAVAC_OPTIONS -XDstringConcat=inline
+//JAVAC_OPTIONS -XDstringConcat=inline -encoding UTF-8
 
 /** JBang entry for the Groovy shell and script runner: no logic here, it lives in lib/ (dev.mimg.shell). */
 class mimg_shell {

@@ -11,7 +11,7 @@
 //SOURCES ../lib/src/main/java/dev/mimg/store/**.java ../lib/src/main/java/dev/mimg/view/*.java
 //SOURCES ../lib/src/main/java/dev/mimg/registry/*.java
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1
-//JAVAC_OPTIONS -XDstringConcat=inline
+//JAVAC_OPTIONS -XDstringConcat=inline -encoding UTF-8
 
 /** JBang entry for mimg: no logic here, the CLI lives in lib/. */
 class mimg {

@@ -87,6 +87,9 @@ final class LsCommand implements Callable<Integer> {
           : FlatView.render(listing.images(), listing.selection(), options, listing.remote()));
       out.flush();
       store.notices().forEach(notice -> err.println("mimg: notice: " + notice));
+      if (listing.images().isEmpty() && filters.isEmpty() && platforms.isEmpty() && parent.store.openedUserLayout()) {
+        err.println("mimg: notice: " + FirstRun.hint());
+      }
       listing.remoteNotices().forEach(notice -> err.println("mimg: notice: " + notice));
       return Main.OK;
     }

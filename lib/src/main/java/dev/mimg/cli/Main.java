@@ -34,7 +34,12 @@ public final class Main {
 
   /** Runs the CLI on stdout/stderr and returns its exit code. */
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    return run(utf8(System.out), utf8(System.err), args);
+  }
+
+  /** A writer that prints UTF-8 whatever the locale (a cron job or {@code env -i} has none). */
+  public static PrintWriter utf8(java.io.OutputStream stream) {
+    return new PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
   }
 
   /** Runs the CLI with the given streams and returns its exit code (for tests and embedding). */

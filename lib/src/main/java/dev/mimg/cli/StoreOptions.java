@@ -22,6 +22,8 @@ public final class StoreOptions {
           + "it, else when no engine is configured or running the per-user OCI layout)")
   String storeSpec;
 
+  private boolean userLayout;
+
   /** Opens the store for reading (a missing {@code oci:DIR} is an error). */
   public ImageStore open(PrintWriter err) {
     return Stores.select(storeSpec, host, false, notice(err));
@@ -32,7 +34,15 @@ public final class StoreOptions {
     return Stores.select(storeSpec, host, true, notice(err));
   }
 
-  private static java.util.function.Consumer<String> notice(PrintWriter err) {
-    return notice -> err.println("mimg: notice: " + notice);
+  /** True when no store was named and no engine found: the store opened is the per-user OCI layout. */
+  public boolean openedUserLayout() {
+    return userLayout;
+  }
+
+  private java.util.function.Consumer<String> notice(PrintWriter err) {
+    return notice -> {
+      userLayout |= notice.startsWith(Stores.USER_LAYOUT_NOTICE);
+      err.println("mimg: notice: " + notice);
+    };
   }
 }

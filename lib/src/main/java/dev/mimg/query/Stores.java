@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  */
 public final class Stores {
 
+  /** The start of the notice told when no engine is configured or running and the per-user layout is used. */
+  public static final String USER_LAYOUT_NOTICE = "no Docker engine configured or running; using the OCI layout ";
+
   private Stores() {
   }
 
@@ -62,8 +65,7 @@ public final class Stores {
       return engine(endpoint);
     }
     Path layout = userLayout(env);
-    notices.accept("no Docker engine configured or running; using the OCI layout " + layout
-        + " (--store engine:HOST or oci:DIR chooses another)");
+    notices.accept(USER_LAYOUT_NOTICE + layout + " (--store engine:HOST or oci:DIR chooses another)");
     if (!forWriting && !Files.exists(layout)) {
       return new AbsentLayoutStore(layout);
     }

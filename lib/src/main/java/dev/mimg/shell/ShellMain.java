@@ -39,7 +39,7 @@ public final class ShellMain implements Runnable {
 
   /** Runs and exits: 0 done, 1 the script or a query failed, 2 malformed command line. */
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    System.exit(run(Main.utf8(System.out), Main.utf8(System.err), args));
   }
 
   /** Runs with the given streams and returns the exit code ({@code shell} when no command is given). */
