@@ -11,7 +11,7 @@
 //SOURCES ../lib/src/main/java/dev/mimg/cli/*.java ../lib/src/main/java/dev/mimg/model/*.java
 //SOURCES ../lib/src/main/java/dev/mimg/query/*.java ../lib/src/main/java/dev/mimg/render/*.java
 //SOURCES ../lib/src/main/java/dev/mimg/store/**.java ../lib/src/main/java/dev/mimg/view/*.java
-//SOURCES ../lib/src/main/java/dev/mimg/registry/*.java
+//SOURCES ../lib/src/main/java/dev/mimg/registry/*.java ../lib/src/main/java/dev/mimg/frontend/*.java
 //SOURCES ../lib/src/main/java/dev/mimg/shell/*.java
 //FILES META-INF/groovy/org.codehaus.groovy.runtime.ExtensionModule=../lib/src/main/resources/META-INF/groovy/org.codehaus.groovy.runtime.ExtensionModule
 // The Groovy examples travel in the jar, so the catalog's example aliases run them from anywhere.

@@ -9,7 +9,7 @@
 //SOURCES ../lib/src/main/java/dev/mimg/cli/*.java ../lib/src/main/java/dev/mimg/model/*.java
 //SOURCES ../lib/src/main/java/dev/mimg/query/*.java ../lib/src/main/java/dev/mimg/render/*.java
 //SOURCES ../lib/src/main/java/dev/mimg/store/**.java ../lib/src/main/java/dev/mimg/view/*.java
-//SOURCES ../lib/src/main/java/dev/mimg/registry/*.java
+//SOURCES ../lib/src/main/java/dev/mimg/registry/*.java ../lib/src/main/java/dev/mimg/frontend/*.java
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1
 //JAVAC_OPTIONS -XDstringConcat=inline -encoding UTF-8
 

@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.CommandLines;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -18,6 +19,6 @@ final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().getOut().print(AutoComplete.bash("mimg", spec.root().commandLine()));
-    return Main.OK;
+    return CommandLines.OK;
   }
 }

@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.CommandLines;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -54,7 +55,7 @@ final class InspectCommand implements Callable<Integer> {
           .withArrayIndenter(new DefaultIndenter("    ", "\n"))
           .withObjectIndenter(new DefaultIndenter("    ", "\n"));
       spec.commandLine().getOut().println(JSON.writer(printer).writeValueAsString(array));
-      return Main.OK;
+      return CommandLines.OK;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.CommandLines;
 import dev.mimg.query.Filters;
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Listing;
@@ -91,7 +92,7 @@ final class LsCommand implements Callable<Integer> {
         err.println("mimg: notice: " + FirstRun.hint());
       }
       listing.remoteNotices().forEach(notice -> err.println("mimg: notice: " + notice));
-      return Main.OK;
+      return CommandLines.OK;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.Runner;
 import dev.mimg.query.Filters;
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Mimg;

@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.CommandLines;
 import dev.mimg.model.HumanSize;
 import dev.mimg.query.Mimg;
 import dev.mimg.query.Pull;
@@ -63,7 +64,7 @@ final class PullCommand implements Callable<Integer> {
       pull = allPlatforms ? pull.allPlatforms() : pull;
       out.print((resolve ? pull.resolve() : pull).run().describe());
       store.notices().forEach(notice -> spec.commandLine().getErr().println("mimg: notice: " + notice));
-      return Main.OK;
+      return CommandLines.OK;
     }
   }
 

@@ -1,9 +1,8 @@
 package dev.mimg.cli;
 
-import dev.mimg.model.Reference;
-import dev.mimg.query.RemoteListing;
-import dev.mimg.query.RemoteVariant;
-import dev.mimg.registry.RegistryClient;
+import dev.mimg.frontend.CommandLines;
+import dev.mimg.query.Mimg;
+import dev.mimg.model.RemoteVariant;
 import dev.mimg.view.RemoteView;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,11 +31,11 @@ final class RemoteCommand implements Runnable {
     if (format != null && !format.equals("table") && !format.equals("json")) {
       throw new IllegalArgumentException("--format must be table or json, not " + format);
     }
-    List<RemoteVariant> variants = RemoteListing.of(Reference.parse(ref), RegistryClient.fromEnvironment());
+    List<RemoteVariant> variants = Mimg.remote(ref);
     spec.commandLine().getOut().print("json".equals(format) ? RemoteView.json(variants, all)
         : RemoteView.table(variants, all, noTrunc));
     spec.commandLine().getOut().flush();
-    return Main.OK;
+    return CommandLines.OK;
   }
 
   @Override

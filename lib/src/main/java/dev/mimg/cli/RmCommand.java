@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.Runner;
 import dev.mimg.model.ImageLookup;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.query.ImageQuery;

@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.CommandLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +30,6 @@ final class ShellCommand implements Callable<Integer> {
     String used = spec.commandLine().getParseResult().originalArgs().contains("run") ? "run" : "shell";
     spec.commandLine().getErr().println("mimg: '" + used + "' runs on the Groovy side: use ./mimg " + used
         + " (from a checkout) or jbang mimg-shell@<catalog> " + used);
-    return Main.FAILED;
+    return CommandLines.FAILED;
   }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * content, so a size once computed from verified bytes never goes stale; an unreadable file is ignored (the sizes
  * are fetched again), and two runs writing at once only lose entries, never corrupt them (temporary file, rename).
  */
-public final class ManifestSizeCache {
+final class ManifestSizeCache {
 
   private final Path file;
   private final Map<Digest, Long> sizes = new HashMap<>();

@@ -29,6 +29,14 @@ public final class Mimg {
     return Stores.open(spec, true);
   }
 
+  /**
+   * The variants of {@code reference} as its registry holds them (attestations included), pulling nothing: each
+   * with its digest, platform and content size (manifest + config + layers).
+   */
+  public static java.util.List<dev.mimg.model.RemoteVariant> remote(String reference) {
+    return RemoteListing.of(dev.mimg.model.Reference.parse(reference), dev.mimg.registry.RegistryClient.fromEnvironment());
+  }
+
   /** Where the DSL's warnings go (e.g. an unknown platform in a filter); by default standard error. */
   public static void warnings(Consumer<String> sink) {
     warnings = sink;

@@ -1,5 +1,6 @@
 package dev.mimg.query;
 
+import dev.mimg.model.RemoteVariant;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.InvalidInputException;

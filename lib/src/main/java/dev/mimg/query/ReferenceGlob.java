@@ -14,7 +14,7 @@ import java.util.List;
  * between two stars is matched at the first place it fits and never backtracked into, so a match costs at most
  * pattern length times name length, however many stars there are.
  */
-public final class ReferenceGlob {
+final class ReferenceGlob {
 
   private final String glob;
   private final List<Chunk> chunks;

@@ -1,6 +1,7 @@
 package dev.mimg.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.model.RemoteVariant;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.ImageIndex;
@@ -25,7 +26,7 @@ import java.util.concurrent.CompletionException;
  * The variants of a reference straight from its registry, pulling nothing: an index's children (their manifests
  * fetched by digest, 16 at a time, for their sizes), or a single manifest (its config read for the platform).
  */
-public final class RemoteListing {
+final class RemoteListing {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_CONFIG_BYTES = 16 << 20;
@@ -34,7 +35,7 @@ public final class RemoteListing {
   }
 
   /** One element per manifest the reference names, in index order (attestations included). */
-  public static List<RemoteVariant> of(Reference reference, RegistryClient client) {
+  static List<RemoteVariant> of(Reference reference, RegistryClient client) {
     Fetched top = client.manifest(reference);
     if (!MediaTypes.isIndex(top.mediaType())) {
       ImageManifest manifest = ManifestContent.parse(top);

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * from the repository of the image's first tag (else digest reference), {@code parallelism} at a time, each
  * (repository, digest) once. Dangling and complete images are not looked up. A failure only marks its image.
  */
-public final class RemoteTotals {
+final class RemoteTotals {
 
   private RemoteTotals() {
   }

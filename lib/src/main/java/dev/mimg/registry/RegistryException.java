@@ -1,9 +1,9 @@
 package dev.mimg.registry;
 
-import dev.mimg.store.StoreException;
+import dev.mimg.model.RequestFailedException;
 
 /** A registry refused or failed a request; the message is one line naming the reference and never a secret. */
-public class RegistryException extends StoreException {
+public class RegistryException extends RequestFailedException {
 
   private final int status;
 

@@ -1,10 +1,10 @@
 package dev.mimg.shell;
 
+import dev.mimg.frontend.Runner;
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Mimg;
 import dev.mimg.query.Removal;
 import dev.mimg.query.VariantQuery;
-import dev.mimg.cli.Runner;
 import dev.mimg.query.Stores;
 import dev.mimg.store.ImageStore;
 import groovy.lang.Script;

@@ -1,7 +1,7 @@
 package dev.mimg.shell;
 
-import dev.mimg.cli.Main;
-import dev.mimg.cli.StoreOptions;
+import dev.mimg.frontend.StoreOptions;
+import dev.mimg.frontend.CommandLines;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.ReadOnlyStore;
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class ShellMain implements Runnable {
 
   /** Runs and exits: 0 done, 1 the script or a query failed, 2 malformed command line. */
   public static void main(String[] args) {
-    System.exit(run(Main.utf8(System.out), Main.utf8(System.err), args));
+    System.exit(run(CommandLines.utf8(System.out), CommandLines.utf8(System.err), args));
   }
 
   /** Runs with the given streams and returns the exit code ({@code shell} when no command is given). */
@@ -53,7 +53,7 @@ public final class ShellMain implements Runnable {
     }
     CommandLine cli = new CommandLine(new ShellMain());
     cli.getSubcommands().get("run").setStopAtPositional(true);
-    return Main.execute(cli, out, err, rest.toArray(String[]::new));
+    return CommandLines.execute(cli, out, err, rest.toArray(String[]::new));
   }
 
   @Override
@@ -77,7 +77,7 @@ public final class ShellMain implements Runnable {
       try (ImageStore opened = store.open(err); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
         new Shell(new ScriptRunner(opened, terminal.writer(), err, List.of()), terminal).loop();
       }
-      return Main.OK;
+      return CommandLines.OK;
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.mimg.store;
 
 /** A store could not answer or refused a request; the message is one line a CLI prints as it is. */
-public class StoreException extends RuntimeException {
+public class StoreException extends dev.mimg.model.RequestFailedException {
 
   /** A failure described by one line. */
   public StoreException(String message) {

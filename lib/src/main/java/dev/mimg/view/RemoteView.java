@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimg.model.HumanSize;
-import dev.mimg.query.RemoteVariant;
+import dev.mimg.model.RemoteVariant;
 import dev.mimg.render.TabWriter;
 import java.util.ArrayList;
 import java.util.List;

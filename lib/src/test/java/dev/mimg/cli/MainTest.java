@@ -1,5 +1,7 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.CommandLines;
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The CLI in-process against the bed's snap engine: exit codes, one-line errors, inspect output. */
+@BedTest
 class MainTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,13 +82,13 @@ class MainTest {
 
   @Test
   void unknownImageIsOneLineAndExit1() {
-    assertOneLineError(mimg("inspect", "nope:1"), Main.FAILED, "mimg: no such image: nope:1");
+    assertOneLineError(mimg("inspect", "nope:1"), CommandLines.FAILED, "mimg: no such image: nope:1");
   }
 
   @Test
   void malformedPlatformIsOneLineAndExit1() {
     Result result = mimg("ls", "--platform", "linux/");
-    assertThat(result.code()).isEqualTo(Main.FAILED);
+    assertThat(result.code()).isEqualTo(CommandLines.FAILED);
     assertThat(result.errLines()).singleElement().asString().startsWith("mimg: invalid platform \"linux/\": ");
     assertThat(result.out()).isEmpty();
   }
@@ -93,43 +96,43 @@ class MainTest {
   @Test
   void malformedPlatformOfInspectIsOneLineAndExit1() {
     Result result = mimg("inspect", Bed.ref("mimg/alpine:3.16"), "--platform", "linux/");
-    assertThat(result.code()).isEqualTo(Main.FAILED);
+    assertThat(result.code()).isEqualTo(CommandLines.FAILED);
     assertThat(result.errLines()).singleElement().asString().startsWith("mimg: invalid platform \"linux/\": ");
   }
 
   @Test
   void malformedReferenceIsOneLineAndExit1() {
-    assertOneLineError(mimg("inspect", "UPPER/Case"), Main.FAILED,
+    assertOneLineError(mimg("inspect", "UPPER/Case"), CommandLines.FAILED,
         "mimg: invalid reference \"UPPER/Case\": repository name must be lowercase");
   }
 
   @Test
   void unknownFilterKeyIsOneLineAndExit1() {
-    assertOneLineError(mimg("ls", "--filter", "color=red"), Main.FAILED,
+    assertOneLineError(mimg("ls", "--filter", "color=red"), CommandLines.FAILED,
         "mimg: invalid filter \"color=red\": unknown key color (keys: dangling, label, platform, reference, shallow, until)");
   }
 
   @Test
   void filterWithoutValueIsOneLineAndExit1() {
-    assertOneLineError(mimg("ls", "-f", "dangling"), Main.FAILED,
+    assertOneLineError(mimg("ls", "-f", "dangling"), CommandLines.FAILED,
         "mimg: invalid filter \"dangling\": expected KEY=VALUE");
   }
 
   @Test
   void badDanglingValueIsOneLineAndExit1() {
-    assertOneLineError(mimg("ls", "--filter", "dangling=maybe"), Main.FAILED,
+    assertOneLineError(mimg("ls", "--filter", "dangling=maybe"), CommandLines.FAILED,
         "mimg: invalid filter \"dangling=maybe\": expected true or false");
   }
 
   @Test
   void unknownFlagIsAUsageErrorExit2() {
-    assertOneLineError(mimg("ls", "--bogus"), Main.USAGE, "mimg: Unknown option: '--bogus' (see 'mimg ls --help')");
+    assertOneLineError(mimg("ls", "--bogus"), CommandLines.USAGE, "mimg: Unknown option: '--bogus' (see 'mimg ls --help')");
   }
 
   @Test
   void missingArgumentIsAUsageErrorExit2() {
     Result result = mimg("inspect");
-    assertThat(result.code()).isEqualTo(Main.USAGE);
+    assertThat(result.code()).isEqualTo(CommandLines.USAGE);
     assertThat(result.errLines()).singleElement().asString()
         .startsWith("mimg: Missing required parameter: 'IMAGE|VARIANT-ID'").endsWith("(see 'mimg inspect --help')");
   }
@@ -137,7 +140,7 @@ class MainTest {
   @Test
   void unreachableEngineNamesTheSocketAndHowToPointElsewhere() {
     Result result = run("-H", "unix:///tmp/nothing.sock", "ls");
-    assertThat(result.code()).isEqualTo(Main.FAILED);
+    assertThat(result.code()).isEqualTo(CommandLines.FAILED);
     assertThat(result.errLines()).singleElement().asString()
         .startsWith("mimg: cannot reach the Docker engine at unix:///tmp/nothing.sock (from -H unix:///tmp/nothing.sock): ")
         .endsWith("; check that it runs, or point elsewhere with -H, DOCKER_HOST or DOCKER_CONTEXT");
@@ -147,14 +150,14 @@ class MainTest {
   @Test
   void hostFlagAfterTheSubcommandWorksToo() {
     Result result = run("ls", "-H", "unix:///tmp/nothing.sock");
-    assertThat(result.code()).isEqualTo(Main.FAILED);
+    assertThat(result.code()).isEqualTo(CommandLines.FAILED);
     assertThat(result.errLines()).singleElement().asString()
         .startsWith("mimg: cannot reach the Docker engine at unix:///tmp/nothing.sock");
   }
 
   @Test
   void sshHostIsOneLineAndExit1() {
-    assertOneLineError(run("-H", "ssh://me@build-box", "ls"), Main.FAILED,
+    assertOneLineError(run("-H", "ssh://me@build-box", "ls"), CommandLines.FAILED,
         "mimg: ssh:// Docker hosts are not supported yet (-H ssh://me@build-box); forward the socket instead: "
             + "ssh -nNT -L /tmp/docker.sock:/var/run/docker.sock me@build-box & then DOCKER_HOST=unix:///tmp/docker.sock");
   }
@@ -162,7 +165,7 @@ class MainTest {
   @Test
   void badTemplateIsOneLineAndExit1() {
     Result result = mimg("ls", "--format", "{{.Nope}}");
-    assertThat(result.code()).isEqualTo(Main.FAILED);
+    assertThat(result.code()).isEqualTo(CommandLines.FAILED);
     assertThat(result.errLines()).singleElement().asString()
         .startsWith("mimg: invalid --format template: unknown field .Nope (fields: ");
     assertThat(result.out()).isEmpty();
@@ -170,7 +173,7 @@ class MainTest {
 
   @Test
   void platformNotPresentListsThePresentOnes() {
-    assertOneLineError(mimg("inspect", Bed.ref("mimg/alpine:3.16"), "--platform", "linux/ppc64le"), Main.FAILED,
+    assertOneLineError(mimg("inspect", Bed.ref("mimg/alpine:3.16"), "--platform", "linux/ppc64le"), CommandLines.FAILED,
         "mimg: platform linux/ppc64le is not present in " + Bed.ref("mimg/alpine:3.16")
             + " (present: linux/amd64, linux/arm64/v8, linux/s390x)");
   }
@@ -179,7 +182,7 @@ class MainTest {
   void inspectingAMissingVariantIsOneLineAndExit1() throws Exception {
     String digest = variantDigest("mimg/alpine", "3.16", "ppc64le");
     String shortId = digest.substring("sha256:".length(), "sha256:".length() + 12);
-    assertOneLineError(mimg("inspect", shortId), Main.FAILED,
+    assertOneLineError(mimg("inspect", shortId), CommandLines.FAILED,
         "mimg: variant " + shortId + " (linux/ppc64le) of " + Bed.ref("mimg/alpine:3.16") + " is not present");
   }
 
@@ -190,7 +193,7 @@ class MainTest {
     String digest = variantDigest("mimg/alpine", "3.16", "arm64");
     String shortId = digest.substring("sha256:".length(), "sha256:".length() + 12);
     Result result = mimg("inspect", shortId);
-    assertThat(result.code()).as(result.err()).isEqualTo(Main.OK);
+    assertThat(result.code()).as(result.err()).isEqualTo(CommandLines.OK);
     assertThat(result.err()).isEmpty();
     JsonNode array = JSON.readTree(result.out());
     assertThat(array.isArray()).isTrue();
@@ -202,7 +205,7 @@ class MainTest {
   @Test
   void inspectWithAPresentPlatformIsThatVariant() throws Exception {
     Result result = mimg("inspect", Bed.ref("mimg/alpine:3.16"), "--platform", "linux/s390x");
-    assertThat(result.code()).as(result.err()).isEqualTo(Main.OK);
+    assertThat(result.code()).as(result.err()).isEqualTo(CommandLines.OK);
     JsonNode array = JSON.readTree(result.out());
     assertThat(array).hasSize(1);
     assertThat(array.get(0).path("Architecture").asText()).isEqualTo("s390x");
@@ -211,7 +214,7 @@ class MainTest {
   @Test
   void inspectWithoutPlatformListsEveryPresentVariant() throws Exception {
     Result result = mimg("inspect", Bed.ref("mimg/alpine:latest"));
-    assertThat(result.code()).as(result.err()).isEqualTo(Main.OK);
+    assertThat(result.code()).as(result.err()).isEqualTo(CommandLines.OK);
     JsonNode array = JSON.readTree(result.out());
     List<String> architectures = new ArrayList<>();
     array.forEach(node -> architectures.add(node.path("Architecture").asText()));
@@ -221,21 +224,21 @@ class MainTest {
   @Test
   void lsQuietWithPlatformFilterListsTheMatchingImages() {
     Result result = mimg("ls", "--format", "{{.Repository}}:{{.Tag}} {{.PlatformCount}}", "--platform", "linux/s390x");
-    assertThat(result.code()).as(result.err()).isEqualTo(Main.OK);
+    assertThat(result.code()).as(result.err()).isEqualTo(CommandLines.OK);
     assertThat(result.out()).isEqualTo(Bed.ref("mimg/alpine") + ":3.16 3/7\n" + Bed.ref("mimg/alpine") + ":latest 3/7\n");
   }
 
   @Test
   void lsDanglingListsTheNamelessImage() {
     Result result = mimg("ls", "--filter", "dangling=true", "--format", "{{.Repository}} {{.Tag}}");
-    assertThat(result.code()).as(result.err()).isEqualTo(Main.OK);
+    assertThat(result.code()).as(result.err()).isEqualTo(CommandLines.OK);
     assertThat(result.out()).isEqualTo("<none> <none>\n");
   }
 
   @Test
   void treeAsJsonShowsOnlyTheAskedPlatformsVariants() throws Exception {
     Result result = mimg("ls", "--tree", "--format", "json", "--platform", "linux/riscv64");
-    assertThat(result.code()).as(result.err()).isEqualTo(Main.OK);
+    assertThat(result.code()).as(result.err()).isEqualTo(CommandLines.OK);
     JsonNode array = JSON.readTree(result.out());
     assertThat(array).hasSize(1);
     assertThat(array.get(0).path("RepoTags").get(0).asText()).isEqualTo(Bed.ref("mimg/busybox:1.36"));
@@ -258,8 +261,8 @@ class MainTest {
         "--format", "{{.Repository}}:{{.Tag}}");
     Result second = mimg("ls", "--filter", "platform=linux/riscv64", "--filter", "platform=linux/s390x",
         "--format", "{{.Repository}}:{{.Tag}}");
-    assertThat(first.code()).isEqualTo(Main.OK);
-    assertThat(second.code()).isEqualTo(Main.OK);
+    assertThat(first.code()).isEqualTo(CommandLines.OK);
+    assertThat(second.code()).isEqualTo(CommandLines.OK);
     assertThat(first.out()).isEqualTo(expected);
     assertThat(second.out()).isEqualTo(expected);
   }

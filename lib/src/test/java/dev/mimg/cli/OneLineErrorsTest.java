@@ -1,5 +1,6 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.CommandLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -34,7 +35,7 @@ class OneLineErrorsTest {
   }
 
   private static void assertOneLine(Result result, String line) {
-    assertThat(result.code()).as("exit code, stderr: %s", result.err()).isEqualTo(Main.FAILED);
+    assertThat(result.code()).as("exit code, stderr: %s", result.err()).isEqualTo(CommandLines.FAILED);
     assertThat(result.err().lines().toList()).containsExactly(line);
     assertThat(result.out()).isEmpty();
   }

@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * window, the error names the commands that restore the tag, every listing reports the guard, and the next change
  * restores it.
  */
+@BedTest
 class BackfillSafetyTest {
 
   @TempDir

@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** mimg's commands on the bed, compared with what the engine and the docker CLI answer for the same question. */
+@BedTest
 class EngineCliTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static dev.mimg.query.Mimg.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The DSL's mutation terminals (plan, remove, backfill) on the bed's engine, judged by the engine's own API. */
+@BedTest
 class EngineDslTest {
 
   @AfterEach

@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * {@code mimg prune} on the bed's engine, on images each test makes for itself (labelled or named prunetest/*)
  * and selects with filters, so the listing fixtures stay as they are. The engine's API is the judge.
  */
+@BedTest
 class EnginePruneTest {
 
   private final List<String> names = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code mimg pull} on the bed: each test pushes an index of its own (crane), pulls it,
  * moves the tag in the registry (crane copies another index onto it) and checks what the engine then holds.
  */
+@BedTest
 class EnginePullTest {
 
   private final List<String> names = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code mimg rm} on the bed's engine. Each test pulls a 4-platform index of its own (3 platforms present)
  * under names of its own, so removals never touch the listing fixtures; the engine's own API is the judge.
  */
+@BedTest
 class EngineRmTest {
 
   private final List<String> names = new ArrayList<>();

@@ -1,11 +1,13 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import dev.mimg.bed.Bed;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.docker.DockerEngineStore;
 import java.util.List;
 
 /** The store contract on the bed's Docker engine (containerd image store); the engine's own API is the witness. */
+@BedTest
 class EngineStoreContractTest extends StoreContract {
 
   @Override

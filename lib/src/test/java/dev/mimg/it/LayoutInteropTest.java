@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** OCI layouts across tools: skopeo's read by mimg, mimg's read by skopeo and pushed by crane (Debian's builds). */
+@BedTest
 class LayoutInteropTest {
 
   @TempDir

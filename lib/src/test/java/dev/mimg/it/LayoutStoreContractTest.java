@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.store.ImageStore;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The store contract on an OCI image layout; the witness is the layout's files read by the test itself
  * ({@code index.json}, the index blob, and which child manifests, configs and layers exist under {@code blobs/}).
  */
+@BedTest
 class LayoutStoreContractTest extends StoreContract {
 
   @TempDir

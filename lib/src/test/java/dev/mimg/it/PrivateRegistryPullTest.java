@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mimg.bed.Bed;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pulls from the bed's second registry, which wants basic auth: mimg runs as its own process with a docker config
  * of the test's, so credentials come from a credential-helper script or an auths entry, as for a user.
  */
+@BedTest
 class PrivateRegistryPullTest {
 
   @TempDir

@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code R/rel/zzz:1} and {@code keepme:1}. A removal selected through some of its names untags only those while
  * another name holds the image; the engine's own listing is the judge.
  */
+@BedTest
 class ReferenceFilterTest {
 
   private static final String SIG = Bed.ref("reftest/rel/sig-2:v1");

@@ -1,5 +1,6 @@
 package dev.mimg.it;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code mimg remote ls} and {@code mimg ls --remote} on the bed, against sizes the test computes itself with
  * crane: a variant's size is its manifest's bytes + its config + its layers.
  */
+@BedTest
 class RemoteCliTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package dev.mimg.registry;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The client against the bed's registries: anonymous (5123), basic auth (5125) and token auth (5127). */
+@BedTest
 class RegistryClientBedTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

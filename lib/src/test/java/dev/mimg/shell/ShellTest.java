@@ -1,5 +1,6 @@
 package dev.mimg.shell;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mimg.bed.Bed;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Groovy side on the bed's engine: scripts, one-liners and the REPL through a pseudo-terminal. */
+@BedTest
 class ShellTest {
 
   @TempDir

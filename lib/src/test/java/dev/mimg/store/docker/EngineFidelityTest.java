@@ -1,5 +1,6 @@
 package dev.mimg.store.docker;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * For every fixture on the bed, what mimg's engine store reports (platforms, availability, digests, sizes,
  * in-use) equals what the engine itself says: its raw API answer and the docker CLI's own listing.
  */
+@BedTest
 class EngineFidelityTest {
 
   private static List<Image> images;

@@ -1,5 +1,6 @@
 package dev.mimg.store.docker;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import dev.mimg.bed.Bed;
 import org.junit.jupiter.api.Test;
 
 /** The bed's engines answer through mimg's transport, at the API versions the project relies on. */
+@BedTest
 class EngineSmokeTest {
 
   @Test

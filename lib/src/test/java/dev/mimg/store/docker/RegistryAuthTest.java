@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mimg.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ class RegistryAuthTest {
   void aMissingHelperIsOneLineNamingItWithoutSecrets() throws Exception {
     config("{\"credHelpers\":{\"r.example\":\"mimg-absent-helper\"},\"auths\":{\"r.example\":{\"auth\":\""
         + basic("carol:topsecret") + "\"}}}");
-    assertThatThrownBy(() -> RegistryAuth.header("r.example", dir)).isInstanceOf(StoreException.class)
+    assertThatThrownBy(() -> RegistryAuth.header("r.example", dir)).isInstanceOf(dev.mimg.model.RequestFailedException.class)
         .hasMessageContaining("docker-credential-mimg-absent-helper").hasMessageNotContaining("topsecret")
         .hasMessageNotContaining("\n");
   }
@@ -74,7 +73,7 @@ class RegistryAuthTest {
   @Test
   void brokenJsonIsOneLine() throws Exception {
     config("{\"auths\": ");
-    assertThatThrownBy(() -> RegistryAuth.header("r.example", dir)).isInstanceOf(StoreException.class)
+    assertThatThrownBy(() -> RegistryAuth.header("r.example", dir)).isInstanceOf(dev.mimg.model.RequestFailedException.class)
         .hasMessageEndingWith("config.json: not valid JSON");
   }
 }

@@ -1,5 +1,6 @@
 package dev.mimg.store.oci;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A registry that fails mid-pull ({@link FaultyRegistry} in front of the bed's): the pull fails in one line, the
  * layout keeps no partial blob, no temporary file and an unchanged {@code index.json}; a rerun completes.
  */
+@BedTest
 class LayoutPullFaultTest {
 
   @TempDir

@@ -1,5 +1,6 @@
 package dev.mimg.store.oci;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pulls a fixture or a copy of its own, moves tags with crane, and checks ids and digests against crane's and the
  * layout's structure with {@link LayoutAudit}. Needs the bed; fails, never skips, without it.
  */
+@BedTest
 class LayoutPullTest {
 
   private static final Platform ARM64 = Platform.parse("linux/arm64/v8");

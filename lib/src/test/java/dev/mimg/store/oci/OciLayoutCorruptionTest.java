@@ -1,5 +1,6 @@
 package dev.mimg.store.oci;
 
+import dev.mimg.frontend.CommandLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -137,7 +138,7 @@ class OciLayoutCorruptionTest {
     Files.delete(blob(config));
     test.entry("example.com/odd:1", manifest);
     Result result = mimg("ls");
-    assertThat(result.code()).isEqualTo(Main.FAILED);
+    assertThat(result.code()).isEqualTo(CommandLines.FAILED);
     assertThat(result.err().lines().toList()).singleElement().asString().startsWith(corrupt("the config blob "
         + shortOf(notJson.digest()) + " of example.com/odd:1 is not valid JSON: "));
   }
@@ -146,7 +147,7 @@ class OciLayoutCorruptionTest {
   void aMissingChildManifestIsAShallowVariantNotCorruption() throws Exception {
     Files.delete(blob(arm64.digest()));
     Result result = mimg("ls", "--tree", "--all");
-    assertThat(result.code()).as(result.err()).isEqualTo(Main.OK);
+    assertThat(result.code()).as(result.err()).isEqualTo(CommandLines.OK);
     assertThat(result.err()).isEmpty();
     assertThat(store().images().get(0).present()).singleElement()
         .satisfies(v -> assertThat(v.digest()).isEqualTo(amd64.digest()));
@@ -188,7 +189,7 @@ class OciLayoutCorruptionTest {
   private void assertFailsChangingNothing(String line, String... command) {
     Map<String, String> before = LayoutFiles.snapshot(dir);
     Result result = mimg(command);
-    assertThat(result.code()).as("exit code of %s, stderr: %s", List.of(command), result.err()).isEqualTo(Main.FAILED);
+    assertThat(result.code()).as("exit code of %s, stderr: %s", List.of(command), result.err()).isEqualTo(CommandLines.FAILED);
     assertThat(result.err().lines().toList()).as("stderr of %s", List.of(command)).containsExactly(line);
     assertThat(result.out()).as("stdout of %s", List.of(command)).isEmpty();
     assertThat(LayoutFiles.snapshot(dir)).as("files after %s", List.of(command)).isEqualTo(before);

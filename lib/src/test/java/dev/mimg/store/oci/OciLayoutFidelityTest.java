@@ -1,5 +1,6 @@
 package dev.mimg.store.oci;
 
+import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same ids, platforms, per-variant digests, kinds and content sizes ({@code Size.Content} of
  * {@code GET /images/json?manifests=1}), same created time. Needs the bed; fails, never skips, without it.
  */
+@BedTest
 class OciLayoutFidelityTest {
 
   private static final List<String> FIXTURES = List.of("mimg/alpine:3.16", "mimg/attested:1");

@@ -1,8 +1,5 @@
-package dev.mimg.query;
+package dev.mimg.model;
 
-import dev.mimg.model.Digest;
-import dev.mimg.model.Platform;
-import dev.mimg.model.Variant;
 
 /**
  * One manifest of a reference as the registry holds it: its digest, media type, platform, kind and content size

@@ -1,4 +1,4 @@
-package dev.mimg.cli;
+package dev.mimg.frontend;
 
 import dev.mimg.query.Stores;
 import dev.mimg.store.ImageStore;

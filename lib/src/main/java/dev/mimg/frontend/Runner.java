@@ -1,4 +1,4 @@
-package dev.mimg.cli;
+package dev.mimg.frontend;
 
 import dev.mimg.query.Removal;
 import dev.mimg.query.RemovalPlan;
@@ -70,7 +70,7 @@ public final class Runner {
       } else if (kept == Kept.SPARED) {
         out.println("nothing to " + (action.equals(POLICY) ? "remove" : action));
       }
-      return Main.OK;
+      return CommandLines.OK;
     }
     if (!json) {
       out.print(plan.describe());
@@ -79,7 +79,7 @@ public final class Runner {
     if (removal.isDryRun()) {
       out.println(json ? plan.toJson().put("DryRun", true)
           : action.equals(POLICY) ? removal.remove(plan).summary() : "dry run: nothing changed");
-      return Main.OK;
+      return CommandLines.OK;
     }
     if (plan.isEmpty()) {
       if (json) {
@@ -87,19 +87,19 @@ public final class Runner {
       }
       if (kept == Kept.FAILS) {
         err.println("mimg: nothing removed: " + plan.refusals().get(0).reason());
-        return Main.FAILED;
+        return CommandLines.FAILED;
       }
-      return Main.OK;
+      return CommandLines.OK;
     }
     if (!confirmed(plan)) {
-      return Main.FAILED;
+      return CommandLines.FAILED;
     }
     RemovalReport report = removal.remove(plan);
     out.print(json ? plan.toJson().set("Report", report.toJson()) + "\n" : report.describe());
     out.flush();
     boolean failed = kept == Kept.FAILS ? !report.complete()
         : report.skipped().size() > plan.refusals().size() || !report.notAttempted().isEmpty();
-    return failed ? Main.FAILED : Main.OK;
+    return failed ? CommandLines.FAILED : CommandLines.OK;
   }
 
   /** Yes without asking, or a "y" typed on the terminal after seeing the plan; without a terminal, no. */
