@@ -37,6 +37,15 @@ final class BoundedParallel {
     }
   }
 
+  /** The value of a completed future; its failure rethrown as it was thrown (not wrapped). */
+  static <R> R join(CompletableFuture<R> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
   /** The one-line reason a future failed. */
   static String reason(Throwable failure) {
     Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null

@@ -123,11 +123,38 @@ final class Puller {
         outcomes.add(new PullReport.Outcome(variant.platform().toString(), "already present", null, variant.digest()));
         continue;
       }
-      store.backfill(image, reference, variant.platform(), progress);
+      backfillChecked(image, reference, variant);
       outcomes.add(new PullReport.Outcome(variant.platform().toString(), "back-filled from the stored index", null,
           variant.digest()));
     }
     return new PullReport(reference.familiarString(), image.id(), image.id(), outcomes, false);
+  }
+
+  /**
+   * Back-fills one variant and checks the store now holds it: an engine asked right after a removal of the same
+   * variant may answer "up to date" while its snapshot is still being cleaned up, fetching nothing; it is asked
+   * once more, and a variant still missing is an error, never a report of success.
+   */
+  private void backfillChecked(Image image, Reference reference, Variant variant) {
+    for (int attempt = 1; ; attempt++) {
+      store.backfill(image, reference, variant.platform(), progress);
+      boolean present = store.current(image).map(now -> now.present().stream()
+          .anyMatch(v -> v.digest().equals(variant.digest()))).orElse(false);
+      if (present) {
+        return;
+      }
+      if (attempt == 2) {
+        throw new dev.mimg.store.StoreException("the store answered the pull of " + variant.platform() + " into "
+            + reference.familiarString() + " but does not hold it (" + variant.shortId() + " is still missing); "
+            + "pull again");
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new dev.mimg.store.StoreException("interrupted while pulling " + variant.platform(), e);
+      }
+    }
   }
 
   private PullReport refresh(Reference reference, Image before, List<Platform> platforms) {

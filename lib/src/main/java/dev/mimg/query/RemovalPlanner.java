@@ -4,6 +4,7 @@ import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageLookup;
 import dev.mimg.model.ImageName;
+import dev.mimg.model.ImageVariant;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
@@ -31,6 +32,10 @@ final class RemovalPlanner {
   private final Map<String, String> containerNames;
   private final BiFunction<Image, Variant, Set<String>> alsoTakes;
   private final boolean force;
+  private Map<ImageVariant, Set<String>> layersOfAll;
+
+  /** How many of the store's variant lookups run at once (the engine answers them in parallel). */
+  private static final int LOOKUPS = 8;
 
   /**
    * A planner over a store's current images and container names; {@code alsoTakes} says what the store deletes
@@ -201,15 +206,25 @@ final class RemovalPlanner {
       return List.of();
     }
     Set<String> sharing = new LinkedHashSet<>();
-    for (Image other : images) {
-      for (Variant candidate : other.present()) {
-        if (!removed.contains(candidate.digest())
-            && alsoTakes.apply(other, candidate).stream().anyMatch(taken::contains)) {
-          sharing.add(other.name() + " " + candidate.platform());
-        }
+    layersOfAll().forEach((pair, layers) -> {
+      if (!removed.contains(pair.variant().digest()) && layers.stream().anyMatch(taken::contains)) {
+        sharing.add(pair.image().name() + " " + pair.variant().platform());
       }
-    }
+    });
     return List.copyOf(sharing);
+  }
+
+  /** What the store would take with each present variant, looked up once, {@value #LOOKUPS} at a time. */
+  private Map<ImageVariant, Set<String>> layersOfAll() {
+    if (layersOfAll == null) {
+      List<ImageVariant> all = images.stream()
+          .flatMap(image -> image.present().stream().map(v -> new ImageVariant(image, v))).toList();
+      Map<ImageVariant, Set<String>> layers = new LinkedHashMap<>();
+      BoundedParallel.run(all, LOOKUPS, pair -> alsoTakes.apply(pair.image(), pair.variant()))
+          .forEach((pair, future) -> layers.put(pair, BoundedParallel.join(future)));
+      layersOfAll = layers;
+    }
+    return layersOfAll;
   }
 
   /** The names of every image that holds this variant present (dangling ones by short id). */

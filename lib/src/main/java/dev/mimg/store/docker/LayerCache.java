@@ -47,16 +47,21 @@ final class LayerCache {
   }
 
   /** The layers of {@code manifest}, read with {@code reader} when the cache does not know them. */
-  synchronized Set<String> get(Digest manifest, Function<Digest, Set<String>> reader) {
-    Set<String> known = layers.get(manifest);
-    if (known == null) {
-      known = Set.copyOf(reader.apply(manifest));
-      if (!known.isEmpty()) {
-        layers.put(manifest, known);
+  Set<String> get(Digest manifest, Function<Digest, Set<String>> reader) {
+    synchronized (this) {
+      Set<String> known = layers.get(manifest);
+      if (known != null) {
+        return known;
+      }
+    }
+    Set<String> read = Set.copyOf(reader.apply(manifest)); // outside the lock: lookups run in parallel
+    synchronized (this) {
+      if (!read.isEmpty()) {
+        layers.put(manifest, read);
         changed = true;
       }
     }
-    return known;
+    return read;
   }
 
   /** Writes the cache back when it learned something (best effort, through a temporary file and a rename). */
