@@ -5,7 +5,6 @@
 //DEPS com.github.docker-java:docker-java-transport-zerodep:3.7.1
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
 //DEPS org.slf4j:slf4j-nop:1.7.36
-//DEPS info.picocli:picocli:4.7.7
 //DEPS org.apache.groovy:groovy:5.0.8
 //DEPS org.jline:jline:3.30.6
 //SOURCES ../lib/src/main/java/dev/mimg/cli/*.java ../lib/src/main/java/dev/mimg/model/*.java

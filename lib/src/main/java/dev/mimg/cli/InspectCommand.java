@@ -11,42 +11,39 @@ import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Variant;
 import dev.mimg.model.ImageLookup;
+import dev.mimg.frontend.Command;
+import dev.mimg.frontend.Invocation;
+import dev.mimg.frontend.StoreOptions;
 import dev.mimg.store.ImageStore;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code mimg inspect}: the store's own description of every present variant of an image, or of one. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Show each present variant of an image as the engine describes it (a JSON array).")
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final Command SPEC = Command.named("inspect")
+      .describe("Show each present variant of an image as the engine describes it (a JSON array).")
+      .parameter("IMAGE|VARIANT-ID", "An image reference or id, or a variant id.", true, false)
+      .value("PLATFORM", "--platform", "Only this platform's variant.")
+      .action(InspectCommand::run);
 
-  @ParentCommand
-  MimgCommand parent;
+  private final String name;
 
-  @Spec
-  CommandSpec spec;
+  private InspectCommand(String name) {
+    this.name = name;
+  }
 
-  @Parameters(paramLabel = "IMAGE|VARIANT-ID", description = "An image reference or id, or a variant id.")
-  String name;
+  static int run(Invocation in) {
+    return new InspectCommand(in.parameter(0)).call(in);
+  }
 
-  @Option(names = "--platform", paramLabel = "PLATFORM", description = "Only this platform's variant.")
-  String platform;
-
-  @Override
-  public Integer call() throws Exception {
+  private int call(Invocation in) {
+    String platform = in.value("--platform");
     Platform wanted = platform == null ? null : Platform.parse(platform);
-    try (ImageStore store = parent.store.open(spec.commandLine().getErr())) {
+    try (ImageStore store = new StoreOptions(in).open(in.err())) {
       ImageLookup.Found found = ImageLookup.find(store.images(), name);
       List<Variant> variants = variants(found, wanted);
-      ArrayNode array = JSON.createArrayNode();
+      ObjectMapper json = new ObjectMapper();
+      ArrayNode array = json.createArrayNode();
       for (Variant variant : variants) {
         array.add(store.inspect(found.image(), variant));
       }
@@ -54,7 +51,11 @@ final class InspectCommand implements Callable<Integer> {
           .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
           .withArrayIndenter(new DefaultIndenter("    ", "\n"))
           .withObjectIndenter(new DefaultIndenter("    ", "\n"));
-      spec.commandLine().getOut().println(JSON.writer(printer).writeValueAsString(array));
+      try {
+        in.out().println(json.writer(printer).writeValueAsString(array));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
       return CommandLines.OK;
     }
   }

@@ -1,6 +1,9 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.Command;
 import dev.mimg.frontend.CommandLines;
+import dev.mimg.frontend.Invocation;
+import dev.mimg.frontend.StoreOptions;
 import dev.mimg.query.Filters;
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Listing;
@@ -11,87 +14,63 @@ import dev.mimg.view.FlatView;
 import dev.mimg.view.JsonView;
 import dev.mimg.view.ListingOptions;
 import dev.mimg.view.TreeView;
-import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mimg ls}: images with their platforms, flat or as a tree of variants. */
-@Command(name = "ls", aliases = {"list", "images"}, mixinStandardHelpOptions = true,
-    description = "List images with the platforms they hold.")
-final class LsCommand implements Callable<Integer> {
+final class LsCommand {
 
-  @ParentCommand
-  MimgCommand parent;
+  static final Command SPEC = Command.named("ls").aliases("list", "images")
+      .describe("List images with the platforms they hold.")
+      .flag("--tree", "Show each image's variants (platforms) below it.")
+      .flag("-a", "--all", "With --tree: also missing variants and attestation manifests.")
+      .list("PLATFORM", null, "--platform",
+          "Only images with this platform present (repeatable); the tree shows only its variants.")
+      .list("KEY=VALUE", null, "-f", "--filter", "Filter: platform=P, reference=GLOB (selects names), "
+          + "dangling=true|false, shallow=true|false, label=KEY[=VALUE], until=DURATION|TIMESTAMP (repeatable; "
+          + "repeated references are any-of).")
+      .flag("--counts", "PLATFORMS as present/total (3/7); complete images marked 'all'.")
+      .flag("--digests", "Show digests.")
+      .flag("-q", "--quiet", "Only show image ids.")
+      .flag("--no-trunc", "Do not truncate ids or the PLATFORMS column.")
+      .value("FORMAT", "--format",
+          "table (default), json, or a Go template: '{{.Repository}}:{{.Tag}} {{.Platforms}}', 'table ...'.")
+      .flag("--remote",
+          "Ask the registry for the missing platforms' sizes (manifests only): SIZE as present / total.")
+      .action(LsCommand::run);
 
-  @Spec
-  CommandSpec spec;
+  private LsCommand() {
+  }
 
-  @Option(names = "--tree", description = "Show each image's variants (platforms) below it.")
-  boolean tree;
-
-  @Option(names = {"-a", "--all"}, description = "With --tree: also missing variants and attestation manifests.")
-  boolean all;
-
-  @Option(names = "--platform", paramLabel = "PLATFORM",
-      description = "Only images with this platform present (repeatable); the tree shows only its variants.")
-  List<String> platforms = new ArrayList<>();
-
-  @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
-      description = "Filter: platform=P, reference=GLOB (selects names), dangling=true|false, shallow=true|false, "
-          + "label=KEY[=VALUE], until=DURATION|TIMESTAMP (repeatable; repeated references are any-of).")
-  List<String> filters = new ArrayList<>();
-
-  @Option(names = "--counts", description = "PLATFORMS as present/total (3/7); complete images marked 'all'.")
-  boolean counts;
-
-  @Option(names = "--digests", description = "Show digests.")
-  boolean digests;
-
-  @Option(names = {"-q", "--quiet"}, description = "Only show image ids.")
-  boolean quiet;
-
-  @Option(names = "--no-trunc", description = "Do not truncate ids or the PLATFORMS column.")
-  boolean noTrunc;
-
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "table (default), json, or a Go template: '{{.Repository}}:{{.Tag}} {{.Platforms}}', 'table ...'.")
-  String format;
-
-  @Option(names = "--remote",
-      description = "Ask the registry for the missing platforms' sizes (manifests only): SIZE as present / total.")
-  boolean remote;
-
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try (ImageStore store = parent.store.open(err)) {
+  static int run(Invocation in) {
+    StoreOptions stores = new StoreOptions(in);
+    List<String> filters = in.values("--filter");
+    List<String> platforms = in.values("--platform");
+    boolean tree = in.flag("--tree");
+    boolean quiet = in.flag("--quiet");
+    boolean all = in.flag("--all");
+    try (ImageStore store = stores.open(in.err())) {
       ImageQuery query = Filters.apply(Mimg.images(store), filters, Filters.LIST_KEYS, Instant.now())
           .platform(platforms.toArray(String[]::new));
       Listing listing = query.listing();
-      if (remote && !quiet) {
+      if (in.flag("--remote") && !quiet) {
         listing = listing.withRemoteSizes();
       }
-      ListingOptions options = new ListingOptions(format == null || format.isEmpty() ? null : format, quiet, noTrunc,
-          digests, counts, all, Terminal.isTty() ? Terminal.width() : 0, Instant.now());
-      out.print(tree && "json".equals(options.format())
+      String format = in.value("--format");
+      ListingOptions options = new ListingOptions(format == null || format.isEmpty() ? null : format, quiet,
+          in.flag("--no-trunc"), in.flag("--digests"), in.flag("--counts"), all,
+          Terminal.isTty() ? Terminal.width() : 0, Instant.now());
+      in.out().print(tree && "json".equals(options.format())
           ? JsonView.render(listing.images(), listing.selection(), all, listing.remote())
           : tree && !quiet && options.format() == null
           ? TreeView.render(listing.images(), listing.selection(), options, listing.remote())
           : FlatView.render(listing.images(), listing.selection(), options, listing.remote()));
-      out.flush();
-      store.notices().forEach(notice -> err.println("mimg: notice: " + notice));
-      if (listing.images().isEmpty() && filters.isEmpty() && platforms.isEmpty() && parent.store.openedUserLayout()) {
-        err.println("mimg: notice: " + FirstRun.hint());
+      in.out().flush();
+      store.notices().forEach(notice -> in.err().println("mimg: notice: " + notice));
+      listing.remoteNotices().forEach(notice -> in.err().println("mimg: notice: " + notice));
+      if (listing.images().isEmpty() && filters.isEmpty() && platforms.isEmpty() && stores.openedUserLayout()) {
+        in.err().println("mimg: notice: " + FirstRun.hint());
       }
-      listing.remoteNotices().forEach(notice -> err.println("mimg: notice: " + notice));
       return CommandLines.OK;
     }
   }

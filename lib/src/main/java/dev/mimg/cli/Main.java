@@ -2,7 +2,6 @@ package dev.mimg.cli;
 
 import dev.mimg.frontend.CommandLines;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 
 /** The mimg command line: {@code mimg ls}, {@code mimg inspect}... (exit codes: {@link CommandLines}). */
 public final class Main {
@@ -17,6 +16,6 @@ public final class Main {
 
   /** Runs the CLI with the given streams and returns its exit code (for tests and embedding). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return CommandLines.execute(new CommandLine(new MimgCommand()), out, err, args);
+    return CommandLines.execute(MimgCommand.SPEC, MimgCommand.VERSION, out, err, args);
   }
 }

@@ -1,6 +1,9 @@
 package dev.mimg.cli;
 
+import dev.mimg.frontend.Command;
 import dev.mimg.frontend.CommandLines;
+import dev.mimg.frontend.Invocation;
+import dev.mimg.frontend.StoreOptions;
 import dev.mimg.model.HumanSize;
 import dev.mimg.query.Mimg;
 import dev.mimg.query.Pull;
@@ -8,68 +11,47 @@ import dev.mimg.render.Terminal;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.PullEvent;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code mimg pull}: pulls an image, back-fills missing platforms without moving the tag, or refreshes it. */
-@Command(name = "pull", mixinStandardHelpOptions = true,
-    description = {"Pull an image. Not stored: the host's platform, --platform P (repeatable) or --all-platforms.",
-        "Stored, with --platform P missing from it: back-fill P from the STORED index; the tag does not move "
-            + "(--resolve re-resolves the tag first).",
-        "Stored, no --platform: re-resolve the tag and refresh every platform already present."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:pulled", "1:the pull failed (unknown image or platform, registry or engine error)",
-        "2:malformed command line"})
-final class PullCommand implements Callable<Integer> {
+final class PullCommand {
 
-  @ParentCommand
-  MimgCommand parent;
+  static final Command SPEC = Command.named("pull")
+      .describe("Pull an image. Not stored: the host's platform, --platform P (repeatable) or --all-platforms.",
+          "Stored, with --platform P missing from it: back-fill P from the STORED index; the tag does not move "
+              + "(--resolve re-resolves the tag first).",
+          "Stored, no --platform: re-resolve the tag and refresh every platform already present.")
+      .parameter("IMAGE", "NAME[:TAG] or NAME@DIGEST.", true, false)
+      .list("PLATFORM", null, "--platform", "Platform to pull (repeatable).")
+      .flag("-a", "--all-platforms", "Every platform the index lists.")
+      .flag("--resolve", "Re-resolve the tag before pulling platforms into a stored image.")
+      .flag("-q", "--quiet", "No progress, only the outcome per platform.")
+      .exitCodes("0:pulled", "1:the pull failed (unknown image or platform, registry or engine error)",
+          "2:malformed command line")
+      .action(PullCommand::run);
 
-  @Spec
-  CommandSpec spec;
+  private PullCommand() {
+  }
 
-  @Parameters(paramLabel = "IMAGE", description = "NAME[:TAG] or NAME@DIGEST.")
-  String name;
-
-  @Option(names = "--platform", paramLabel = "PLATFORM", description = "Platform to pull (repeatable).")
-  List<String> platforms = new ArrayList<>();
-
-  @Option(names = {"-a", "--all-platforms"}, description = "Every platform the index lists.")
-  boolean allPlatforms;
-
-  @Option(names = "--resolve", description = "Re-resolve the tag before pulling platforms into a stored image.")
-  boolean resolve;
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress, only the outcome per platform.")
-  boolean quiet;
-
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    try (ImageStore store = parent.store.openForWriting(spec.commandLine().getErr())) {
-      Pull pull = Mimg.images(store).pull(name).progress(progress(out));
+  static int run(Invocation in) {
+    List<String> platforms = in.values("--platform");
+    boolean allPlatforms = in.flag("--all-platforms");
+    if (allPlatforms && !platforms.isEmpty()) {
+      throw in.usage("--all-platforms and --platform exclude each other: give one");
+    }
+    try (ImageStore store = new StoreOptions(in).openForWriting(in.err())) {
+      Pull pull = Mimg.images(store).pull(in.parameter(0)).progress(progress(in.out(), in.flag("--quiet")));
       pull = platforms.isEmpty() ? pull : pull.platform(platforms.toArray(String[]::new));
-      if (allPlatforms && !platforms.isEmpty()) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "--all-platforms and --platform exclude each other: give one");
-      }
       pull = allPlatforms ? pull.allPlatforms() : pull;
-      out.print((resolve ? pull.resolve() : pull).run().describe());
-      store.notices().forEach(notice -> spec.commandLine().getErr().println("mimg: notice: " + notice));
+      in.out().print((in.flag("--resolve") ? pull.resolve() : pull).run().describe());
+      store.notices().forEach(notice -> in.err().println("mimg: notice: " + notice));
       return CommandLines.OK;
     }
   }
 
-  /** Layer status lines as the engine sends them; byte progress only on a terminal; nothing with -q. */
-  private Consumer<PullEvent> progress(PrintWriter out) {
+  /** Layer status lines as the store sends them; byte progress only on a terminal; nothing with -q. */
+  private static Consumer<PullEvent> progress(PrintWriter out, boolean quiet) {
     if (quiet) {
       return event -> { };
     }

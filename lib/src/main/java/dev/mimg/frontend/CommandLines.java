@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** The conventions every front end's command line keeps: its exit codes, one-line errors, UTF-8 output. */
 public final class CommandLines {
@@ -36,34 +35,22 @@ public final class CommandLines {
   }
 
   /**
-   * Runs a front end's command line with mimg's conventions: exit 2 and one line for a malformed command line,
-   * exit 1 and one line for a failed request, the DSL's warnings on {@code err}. Both front ends use it.
+   * Runs a front end's command line with mimg's conventions: exit 2 and one line naming the help for a malformed
+   * command line, exit 1 and one line for a failed request, help and version on request, the DSL's warnings on
+   * {@code err}. Both front ends use it.
    */
-  public static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
-    cli.setOut(out).setErr(err);
+  public static int execute(Command root, String version, PrintWriter out, PrintWriter err, String... args) {
     Mimg.warnings(warning -> err.println("mimg: warning: " + warning));
-    cli.setParameterExceptionHandler((e, ignored) -> {
-      err.println("mimg: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
-          + " --help')");
-      return USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      if (e instanceof RequestFailedException || e instanceof IllegalArgumentException) {
-        err.println("mimg: " + e.getMessage());
-        return FAILED;
-      }
-      // picocli wraps an Error of a method subcommand (remote ls) in its ExecutionException: name the Error
-      Throwable failure = e instanceof CommandLine.ExecutionException && e.getCause() instanceof Error ? e.getCause() : e;
-      if ((failure instanceof RuntimeException || failure instanceof Error) && System.getenv("MIMG_DEBUG") == null) {
-        err.println(unexpected(failure));
-        return FAILED;
-      }
-      throw e;
-    });
     int code;
     try {
-      code = cli.execute(args);
-    } catch (Error e) {   // a Runnable or Callable command's Error passes picocli unwrapped
+      code = run(root, version, out, err, args);
+    } catch (UsageException e) {
+      err.println("mimg: " + e.getMessage() + " (see '" + e.command() + " --help')");
+      code = USAGE;
+    } catch (RequestFailedException | IllegalArgumentException e) {
+      err.println("mimg: " + firstLine(e.getMessage()));
+      code = FAILED;
+    } catch (RuntimeException | Error e) {
       if (System.getenv("MIMG_DEBUG") != null) {
         throw e;
       }
@@ -73,5 +60,24 @@ public final class CommandLines {
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static int run(Command root, String version, PrintWriter out, PrintWriter err, String... args) {
+    Parser.Parsed parsed = Parser.parse(root, args);
+    Command command = parsed.path().get(parsed.path().size() - 1);
+    if (parsed.wants(Parser.VERSION)) {
+      out.println(version);
+      return OK;
+    }
+    if (parsed.wants(Parser.HELP) || command.action() == null) {
+      out.print(Help.of(parsed.path()));
+      return OK;
+    }
+    return command.action().apply(new Invocation(parsed.path(), parsed.values(), parsed.parameters(), out, err));
+  }
+
+  /** The help of {@code path} (for a command that shows it itself). */
+  public static String help(java.util.List<Command> path) {
+    return Help.of(path);
   }
 }

@@ -3,8 +3,6 @@ package dev.mimg.frontend;
 import dev.mimg.query.Stores;
 import dev.mimg.store.ImageStore;
 import java.io.PrintWriter;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
 /**
  * The options that pick the store, for every front end (the CLI and the Groovy side): {@code -H HOST} and
@@ -12,17 +10,29 @@ import picocli.CommandLine.ScopeType;
  */
 public final class StoreOptions {
 
-  @Option(names = {"-H", "--host"}, scope = ScopeType.INHERIT, paramLabel = "HOST",
-      description = "Docker engine to use, e.g. unix:///var/run/docker.sock or tcp://host:2376 "
-          + "(default: DOCKER_HOST, DOCKER_CONTEXT, the current context, the default socket)")
-  String host;
+  /** {@code -H HOST}: the Docker engine (given before or after the subcommand). */
+  public static final Option HOST = new Option(java.util.List.of("-H", "--host"), Option.Arity.VALUE, "HOST",
+      "Docker engine to use, e.g. unix:///var/run/docker.sock or tcp://host:2376 (default: DOCKER_HOST, "
+          + "DOCKER_CONTEXT, the current context, the default socket)", null, true);
+  /** {@code --store SPEC}: engine, engine:HOST or oci:DIR. */
+  public static final Option STORE = new Option(java.util.List.of("--store"), Option.Arity.VALUE, "STORE",
+      "Store to use: engine, engine:HOST or oci:DIR (default: MIMG_STORE, else the engine as -H finds it, else "
+          + "when no engine is configured or running the per-user OCI layout)", null, true);
 
-  @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "STORE",
-      description = "Store to use: engine, engine:HOST or oci:DIR (default: MIMG_STORE, else the engine as -H finds "
-          + "it, else when no engine is configured or running the per-user OCI layout)")
-  String storeSpec;
-
+  private final String host;
+  private final String storeSpec;
   private boolean userLayout;
+
+  /** The store options of a parsed command line. */
+  public StoreOptions(Invocation invocation) {
+    this.host = invocation.value(HOST.key());
+    this.storeSpec = invocation.value(STORE.key());
+  }
+
+  /** {@code command} taking {@code -H} and {@code --store}, for itself and its subcommands. */
+  public static Command on(Command command) {
+    return command.inherited(HOST).inherited(STORE);
+  }
 
   /** Opens the store for reading (a missing {@code oci:DIR} is an error). */
   public ImageStore open(PrintWriter err) {
