@@ -39,6 +39,11 @@ public final class ImageRows {
       Map.entry("TotalSize", "TOTAL SIZE"),
       Map.entry("DiskUsage", "DISK USAGE"), Map.entry("Containers", "CONTAINERS"));
 
+  /** A row's fields, sorted as Go marshals {@code {{json .}}}: with TotalSize only when the registry was asked. */
+  private static final java.util.SortedSet<String> WITH_TOTAL = new java.util.TreeSet<>(FIELDS);
+  private static final java.util.SortedSet<String> WITHOUT_TOTAL = new java.util.TreeSet<>(FIELDS.stream()
+      .filter(field -> !field.equals("TotalSize")).toList());
+
   private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
   private static final String NONE = ImageName.NONE;
 
@@ -109,25 +114,24 @@ public final class ImageRows {
   }
 
   private static Map<String, Object> row(Image image, ImageName name, Instant now, boolean noTrunc, RemoteSizes remote) {
-    Map<String, Object> row = new TreeMap<>();  // sorted keys, as Go marshals {{json .}}
-    row.put("Repository", name.repository());
-    row.put("Tag", name.tag());
-    row.put("Digest", digest(image, name.repository()));
-    row.put("ID", id(image, noTrunc));
-    row.put("CreatedSince", createdSince(image, now));
-    row.put("CreatedAt", CREATED_AT.format(image.created().atZone(ZoneId.systemDefault())));
-    row.put("Platforms", String.join(", ", platforms(image)));
-    row.put("PlatformCount", count(image) + (image.isShallow() ? "" : " all"));
-    row.put("Present", String.valueOf(image.present().size()));
-    row.put("Total", String.valueOf(image.total()));
-    row.put("Shallow", String.valueOf(image.isShallow()));
-    row.put("Size", SizeText.image(image, remote));
-    if (remote.asked()) {
-      row.put("TotalSize", SizeText.total(image, remote));
-    }
-    row.put("DiskUsage", HumanSize.format(image.diskUsage()));
-    row.put("Containers", String.valueOf(image.containers().size()));
-    return row;
+    return new LazyRow(remote.asked() ? WITH_TOTAL : WITHOUT_TOTAL, field -> switch (field) {
+      case "Repository" -> name.repository();
+      case "Tag" -> name.tag();
+      case "Digest" -> digest(image, name.repository());
+      case "ID" -> id(image, noTrunc);
+      case "CreatedSince" -> createdSince(image, now);
+      case "CreatedAt" -> CREATED_AT.format(image.created().atZone(ZoneId.systemDefault()));
+      case "Platforms" -> String.join(", ", platforms(image));
+      case "PlatformCount" -> count(image) + (image.isShallow() ? "" : " all");
+      case "Present" -> String.valueOf(image.present().size());
+      case "Total" -> String.valueOf(image.total());
+      case "Shallow" -> String.valueOf(image.isShallow());
+      case "Size" -> SizeText.image(image, remote);
+      case "TotalSize" -> SizeText.total(image, remote);
+      case "DiskUsage" -> HumanSize.format(image.diskUsage());
+      case "Containers" -> String.valueOf(image.containers().size());
+      default -> null;
+    });
   }
 
   private static String digest(Image image, String repository) {
