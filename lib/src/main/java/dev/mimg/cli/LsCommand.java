@@ -13,6 +13,7 @@ import dev.mimg.store.ImageStore;
 import dev.mimg.view.FlatView;
 import dev.mimg.view.JsonView;
 import dev.mimg.view.ListingOptions;
+import dev.mimg.view.ListingOptions.Switch;
 import dev.mimg.view.TreeView;
 import java.time.Instant;
 import java.util.List;
@@ -57,9 +58,9 @@ final class LsCommand {
         listing = listing.withRemoteSizes();
       }
       String format = in.value("--format");
-      ListingOptions options = new ListingOptions(format == null || format.isEmpty() ? null : format, quiet,
-          in.flag("--no-trunc"), in.flag("--digests"), in.flag("--counts"), all,
-          Terminal.isTty() ? Terminal.width() : 0, Instant.now());
+      ListingOptions options = ListingOptions.defaults().format(format).with(Switch.QUIET, quiet)
+          .with(Switch.NO_TRUNC, in.flag("--no-trunc")).with(Switch.DIGESTS, in.flag("--digests"))
+          .with(Switch.COUNTS, in.flag("--counts")).with(Switch.ALL, all).width(Terminal.isTty() ? Terminal.width() : 0);
       in.out().print(tree && "json".equals(options.format())
           ? JsonView.render(listing.images(), listing.selection(), all, listing.remote())
           : tree && !quiet && options.format() == null

@@ -226,23 +226,17 @@ public final class ImageQuery implements Iterable<Image> {
     return stream().findFirst();
   }
 
-  /** The matching images with the names and variants the steps select, as a listing shows them. */
+  /**
+   * The matching images with the names and variants the steps select, as a listing shows them;
+   * {@code listing().withRemoteSizes()} adds the registry's sizes of their missing variants.
+   */
   public Listing listing() {
     return new Listing(list(), selection(), RemoteSizes.NOT_ASKED);
   }
 
   /** Which names and variants of the matching images the steps select (what listings show). */
-  public Selection selection() {
+  Selection selection() {
     return new Selection(steps.selectedNames(), shownVariants());
-  }
-
-  /**
-   * The registry's sizes of the matching images' missing variants (manifests only, no layer), so that
-   * {@code remoteSizes().total(image)} is the image's size with every platform; failures are kept per image.
-   * Sizes already known by manifest digest come from the user's cache.
-   */
-  public RemoteSizes remoteSizes() {
-    return listing().withRemoteSizes().remote();
   }
 
   /** What {@link #remove()} would do, changing nothing: what goes, what stays and why. */

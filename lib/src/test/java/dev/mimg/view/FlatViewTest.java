@@ -28,7 +28,9 @@ class FlatViewTest {
 
   private static ListingOptions options(String format, boolean quiet, boolean noTrunc, boolean digests,
       boolean counts, int width) {
-    return new ListingOptions(format, quiet, noTrunc, digests, counts, false, width, ViewFixtures.NOW);
+    return ListingOptions.defaults().now(ViewFixtures.NOW).width(width).with(ListingOptions.Switch.QUIET, quiet)
+        .with(ListingOptions.Switch.NO_TRUNC, noTrunc).with(ListingOptions.Switch.DIGESTS, digests)
+        .with(ListingOptions.Switch.COUNTS, counts).format(format);
   }
 
   private static String render(ListingOptions options) {

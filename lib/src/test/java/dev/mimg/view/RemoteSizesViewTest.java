@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RemoteSizesViewTest {
 
   private static ListingOptions options(String format, boolean all) {
-    return new ListingOptions(format, false, false, false, false, all, 0, ViewFixtures.NOW);
+    return ListingOptions.defaults().now(ViewFixtures.NOW).with(ListingOptions.Switch.ALL, all).format(format);
   }
 
   @Test

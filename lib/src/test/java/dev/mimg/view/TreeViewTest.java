@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class TreeViewTest {
 
   private static ListingOptions options(boolean all, boolean noTrunc) {
-    return new ListingOptions(null, false, noTrunc, false, false, all, 0, ViewFixtures.NOW);
+    return ListingOptions.defaults().now(ViewFixtures.NOW).with(ListingOptions.Switch.NO_TRUNC, noTrunc)
+        .with(ListingOptions.Switch.ALL, all);
   }
 
   @Test
