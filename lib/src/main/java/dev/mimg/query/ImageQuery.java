@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * {@link #variants()}) they remove those variants; otherwise whole images, and an image selected through some of its
  * names ({@link #reference}, {@link #named}) loses only those names while another name still holds it.
  */
-public final class ImageQuery implements Iterable<Image> {
+public final class ImageQuery implements Iterable<Image>, Removable {
 
   private final ImageStore store;
   private final QuerySteps steps;
@@ -239,26 +239,11 @@ public final class ImageQuery implements Iterable<Image> {
     return new Selection(steps.selectedNames(), shownVariants());
   }
 
-  /** What {@link #remove()} would do, changing nothing: what goes, what stays and why. */
-  public RemovalPlan plan() {
-    return removal().plan();
-  }
-
   /**
-   * Removes what {@link #plan()} names (see the class doc for what a removal acts on). What a container uses and
-   * what other images share are kept, with the reason, unless {@link #force()}; each step is re-checked right
-   * before it acts. Under {@link #dryRun()} nothing changes and the report says what would have been removed.
+   * The removal this query describes (see the class doc for what it acts on), to plan first and carry out later,
+   * and to combine with others.
    */
-  public RemovalReport remove() {
-    return removal().remove();
-  }
-
-  /** Carries out a plan this query made (e.g. one printed first): each step is re-checked right before it acts. */
-  public RemovalReport remove(RemovalPlan plan) {
-    return removal().remove(plan);
-  }
-
-  /** The removal this query describes, to plan first and carry out later (and to combine with others). */
+  @Override
   public Removal removal() {
     return new Removal(this);
   }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * image query's own variant steps (so the two agree on platforms, keep-sets, missing variants and dry runs), plus
  * an order and a limit of the elements. {@link #remove()} removes exactly the selected variants, never whole images.
  */
-public final class VariantQuery implements Iterable<ImageVariant> {
+public final class VariantQuery implements Iterable<ImageVariant>, Removable {
 
   private final ImageQuery images;
   private final Comparator<ImageVariant> order;
@@ -140,25 +140,11 @@ public final class VariantQuery implements Iterable<ImageVariant> {
     return stream().findFirst();
   }
 
-  /** What {@link #remove()} would do, changing nothing. */
-  public RemovalPlan plan() {
-    return removal().plan();
-  }
-
   /**
-   * Removes the matching variants from their images (tags and indexes stay), re-checking each right before it
-   * acts; what a container uses or another image shares is kept, with the reason. Honours {@link #dryRun()}.
+   * The removal of exactly the matching variants (an order and a limit choose which), never whole images: tags
+   * and indexes stay.
    */
-  public RemovalReport remove() {
-    return removal().remove();
-  }
-
-  /** Carries out a plan this query made, re-checking each step. */
-  public RemovalReport remove(RemovalPlan plan) {
-    return removal().remove(plan);
-  }
-
-  /** The removal of exactly the matching variants (an order and a limit choose which). */
+  @Override
   public Removal removal() {
     if (order == null && limit == Long.MAX_VALUE) {
       return images.removal();

@@ -3,8 +3,8 @@ package dev.mimg.shell;
 import dev.mimg.frontend.Runner;
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Mimg;
+import dev.mimg.query.Removable;
 import dev.mimg.query.Removal;
-import dev.mimg.query.VariantQuery;
 import dev.mimg.query.Stores;
 import dev.mimg.store.ImageStore;
 import groovy.lang.Script;
@@ -43,17 +43,12 @@ public abstract class MimgScript extends Script {
    * carries out that plan, re-checking each step, and prints what happened; under {@code --dry-run} only the plan
    * and what it would do. The runner is the CLI's own ({@code rm}, {@code prune}).
    */
-  public void enforce(ImageQuery policy) {
-    enforce(policy.removal());
-  }
-
-  /** {@link #enforce(ImageQuery)} for a policy over variants ({@code images()...variants()...}). */
-  public void enforce(VariantQuery policy) {
+  public void enforce(Removable policy) {
     enforce(policy.removal());
   }
 
   /**
-   * {@link #enforce(ImageQuery)} for removals combined with {@code and}. A policy whose steps fail while carried
+   * {@link #enforce(Removable)} for removals combined with {@code and}. A policy whose steps fail while carried
    * out makes {@code mimg run} exit 1 (the script goes on).
    */
   public void enforce(Removal removal) {
