@@ -1,13 +1,11 @@
 package dev.mimg.cli;
 
 import dev.mimg.frontend.CommandLines;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mimg.model.Image;
 import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonArray;
+import dev.mimg.model.JsonText;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Variant;
 import dev.mimg.model.ImageLookup;
@@ -25,8 +23,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
     description = "Show each present variant of an image as the engine describes it (a JSON array).")
 final class InspectCommand implements Callable<Integer> {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParentCommand
   MimgCommand parent;
@@ -46,15 +42,11 @@ final class InspectCommand implements Callable<Integer> {
     try (ImageStore store = parent.store.open(spec.commandLine().getErr())) {
       ImageLookup.Found found = ImageLookup.find(store.images(), name);
       List<Variant> variants = variants(found, wanted);
-      ArrayNode array = JSON.createArrayNode();
+      JsonArray array = Json.array();
       for (Variant variant : variants) {
         array.add(store.inspect(found.image(), variant));
       }
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-          .withArrayIndenter(new DefaultIndenter("    ", "\n"))
-          .withObjectIndenter(new DefaultIndenter("    ", "\n"));
-      spec.commandLine().getOut().println(JSON.writer(printer).writeValueAsString(array));
+      spec.commandLine().getOut().println(JsonText.indented(array));
       return CommandLines.OK;
     }
   }
