@@ -86,6 +86,18 @@ public record Digest(String algorithm, String hex) {
         return algorithm + ":" + hex;
     }
 
+    /** Equal to a digest of the same algorithm and hex (written out: no record bootstrap at start-up). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Digest digest && algorithm.equals(digest.algorithm) && hex.equals(digest.hex);
+    }
+
+    /** Consistent with {@link #equals(Object)}. */
+    @Override
+    public int hashCode() {
+        return 31 * algorithm.hashCode() + hex.hashCode();
+    }
+
     private static String problemWith(String algorithm, String hex) {
         Integer expectedLength = HEX_LENGTHS.get(algorithm);
         if (expectedLength == null) {
