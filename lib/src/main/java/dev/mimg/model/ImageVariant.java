@@ -49,7 +49,8 @@ public record ImageVariant(Image image, Variant variant) {
   /** Equal to the same variant of the same image (written out: no record bootstrap at start-up). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof ImageVariant that && Objects.equals(image, that.image) && Objects.equals(variant, that.variant);
+    return other instanceof ImageVariant that && Objects.equals(image, that.image)
+        && Objects.equals(variant, that.variant);
   }
 
   /** Consistent with {@link #equals(Object)}. */

@@ -14,7 +14,7 @@ import java.util.Iterator;
  */
 public sealed interface Json extends Iterable<Json> permits JsonObject, JsonArray, JsonString, JsonNumber, JsonLiteral {
 
-    /** Parses one JSON document from its bytes (UTF-8; UTF-16 and UTF-32 are detected); only whitespace gives MISSING. */
+    /** Parses one JSON document from its bytes (UTF-8, or UTF-16 or 32 detected); only whitespace gives MISSING. */
     static Json parse(byte[] bytes) {
         return JsonReader.parse(bytes);
     }

@@ -178,13 +178,13 @@ public final class JsonObject implements Json {
             return null;
         }
         Map<String, String> strings = new LinkedHashMap<>();
-        object.members.forEach((key, value) -> {
-            String text = textOf(value);
-            if (text == null && !value.isNull()) {
-                throw object.mismatch("String", key, value);
+        for (Map.Entry<String, Json> member : object.members.entrySet()) {
+            String text = textOf(member.getValue());
+            if (text == null && !member.getValue().isNull()) {
+                throw object.mismatch("String", member.getKey(), member.getValue());
             }
-            strings.put(key, text);
-        });
+            strings.put(member.getKey(), text);
+        }
         return strings;
     }
 

@@ -20,7 +20,7 @@ public final class JsonString implements Json {
         return value;
     }
 
-    /** The string's number, as Jackson reads one (spaces around it allowed, a fraction cut off); else {@code fallback}. */
+    /** The string's number as Jackson reads one (spaces around allowed, a fraction cut off); else {@code fallback}. */
     @Override
     public long asLong(long fallback) {
         String text = value.strip();

@@ -57,8 +57,9 @@ public final class JsonText {
     public static String indented(Json value) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = JsonReader.FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+            generator.setPrettyPrinter(new DefaultPrettyPrinter().withSeparators(separators)
                 .withArrayIndenter(new DefaultIndenter("    ", "\n"))
                 .withObjectIndenter(new DefaultIndenter("    ", "\n")));
             write(value, generator);

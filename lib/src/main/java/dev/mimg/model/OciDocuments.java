@@ -18,21 +18,35 @@ public final class OciDocuments {
 
     /** Parses an image index; {@code what} names the document in the one-line error. */
     public static ImageIndex index(byte[] bytes, String what) {
-        ImageIndex index = index(parse(bytes, what), what);
+        ImageIndex index;
+        try {
+            index = index(parse(bytes, what));
+        } catch (InvalidInputException | JsonException e) {
+            throw unreadable(what, e);
+        }
         if (index.schemaVersion() != 2) {
             throw new IllegalArgumentException(what + " has schemaVersion " + index.schemaVersion() + ", expected 2");
         }
-        index.manifests().forEach(child -> requireDigest(child, what));
+        for (Descriptor child : index.manifests()) {
+            requireDigest(child, what);
+        }
         return index;
     }
 
     /** Parses an image manifest; its config and every layer must name a digest. */
     public static ImageManifest manifest(byte[] bytes, String what) {
-        ImageManifest manifest = manifest(parse(bytes, what), what);
+        ImageManifest manifest;
+        try {
+            manifest = manifest(parse(bytes, what));
+        } catch (InvalidInputException | JsonException e) {
+            throw unreadable(what, e);
+        }
         if (manifest.config() != null) {
             requireDigest(manifest.config(), what);
         }
-        manifest.layers().forEach(layer -> requireDigest(layer, what));
+        for (Descriptor layer : manifest.layers()) {
+            requireDigest(layer, what);
+        }
         return manifest;
     }
 
@@ -125,23 +139,19 @@ public final class OciDocuments {
         }
     }
 
-    private static ImageIndex index(Json json, String what) {
-        return read(what, () -> {
-            JsonObject object = json.asObject("ImageIndex");
-            return new ImageIndex(object.getInt("schemaVersion"), object.getString("mediaType"),
-                descriptors(object.getArray("manifests")), object.getStringMap("annotations"));
-        });
+    private static ImageIndex index(Json json) {
+        JsonObject object = json.asObject("ImageIndex");
+        return new ImageIndex(object.getInt("schemaVersion"), object.getString("mediaType"),
+            descriptors(object.getArray("manifests")), object.getStringMap("annotations"));
     }
 
-    private static ImageManifest manifest(Json json, String what) {
-        return read(what, () -> {
-            JsonObject object = json.asObject("ImageManifest");
-            JsonObject config = object.getObject("config");
-            JsonObject subject = object.getObject("subject");
-            return new ImageManifest(object.getInt("schemaVersion"), object.getString("mediaType"),
-                config == null ? null : descriptor(config), descriptors(object.getArray("layers")),
-                object.getStringMap("annotations"), subject == null ? null : descriptor(subject));
-        });
+    private static ImageManifest manifest(Json json) {
+        JsonObject object = json.asObject("ImageManifest");
+        JsonObject config = object.getObject("config");
+        JsonObject subject = object.getObject("subject");
+        return new ImageManifest(object.getInt("schemaVersion"), object.getString("mediaType"),
+            config == null ? null : descriptor(config), descriptors(object.getArray("layers")),
+            object.getStringMap("annotations"), subject == null ? null : descriptor(subject));
     }
 
     private static List<Descriptor> descriptors(JsonArray array) {
@@ -169,9 +179,9 @@ public final class OciDocuments {
         }
     }
 
-    /** The document's JSON: neither malformed, nor empty, nor null. */
+    /** The document's JSON: neither empty nor null (malformed is a {@link JsonException}). */
     private static Json parse(byte[] bytes, String what) {
-        Json json = read(what, () -> Json.parse(bytes));
+        Json json = Json.parse(bytes);
         if (json.isMissing()) {
             throw new IllegalArgumentException(what + " is not valid JSON: no content");
         }
@@ -181,14 +191,10 @@ public final class OciDocuments {
         return json;
     }
 
-    /** Runs a step of reading {@code what}, its errors made one line that names the document. */
-    private static <T> T read(String what, java.util.function.Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (InvalidInputException e) {
-            throw new IllegalArgumentException(what + " has " + e.getMessage(), e);
-        } catch (JsonException e) {
-            throw new IllegalArgumentException(what + " is not valid JSON: " + e.reason(), e);
-        }
+    /** The one-line error for {@code what} that holds an invalid value or is no JSON of its kind. */
+    private static IllegalArgumentException unreadable(String what, IllegalArgumentException e) {
+        return e instanceof JsonException json
+            ? new IllegalArgumentException(what + " is not valid JSON: " + json.reason(), e)
+            : new IllegalArgumentException(what + " has " + e.getMessage(), e);
     }
 }

@@ -119,8 +119,8 @@ public record Platform(String os, String architecture, String variant) {
     /** Equal to a platform of the same os, architecture and variant as declared (written out: no record bootstrap). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Platform platform && os.equals(platform.os) && architecture.equals(platform.architecture)
-                && variant.equals(platform.variant);
+        return other instanceof Platform platform && os.equals(platform.os)
+                && architecture.equals(platform.architecture) && variant.equals(platform.variant);
     }
 
     /** Consistent with {@link #equals(Object)}. */

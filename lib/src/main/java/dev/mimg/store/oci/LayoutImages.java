@@ -195,7 +195,9 @@ final class LayoutImages {
   private static Map<String, String> labels(Json config) {
     Map<String, String> labels = new LinkedHashMap<>();
     if (config.path("config").path("Labels") instanceof JsonObject object) {
-      object.members().forEach((name, value) -> labels.put(name, value.asText()));
+      for (Map.Entry<String, Json> label : object.members().entrySet()) {
+        labels.put(label.getKey(), label.getValue().asText());
+      }
     }
     return labels;
   }
