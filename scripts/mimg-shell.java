@@ -3,7 +3,7 @@
 // Keep these //DEPS equal to the compile-scope dependencies of lib/pom.xml, optional ones included
 // (DepsMatchPomTest checks it).
 //DEPS com.github.docker-java:docker-java-transport-zerodep:3.7.1
-//DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
+//DEPS com.fasterxml.jackson.core:jackson-core:2.21.3
 //DEPS org.slf4j:slf4j-nop:1.7.36
 //DEPS org.apache.groovy:groovy:5.0.8
 //DEPS org.jline:jline:3.30.6

@@ -2,7 +2,7 @@
 //JAVA 17+
 // Keep these //DEPS equal to the compile-scope dependencies of lib/pom.xml (DepsMatchPomTest checks it).
 //DEPS com.github.docker-java:docker-java-transport-zerodep:3.7.1
-//DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
+//DEPS com.fasterxml.jackson.core:jackson-core:2.21.3
 //DEPS org.slf4j:slf4j-nop:1.7.36
 // Every package but dev.mimg.shell: Groovy stays off the CLI's class path (the shell is scripts/mimg-shell.java).
 //SOURCES ../lib/src/main/java/dev/mimg/cli/*.java ../lib/src/main/java/dev/mimg/model/*.java

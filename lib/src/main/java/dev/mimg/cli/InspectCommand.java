@@ -1,12 +1,10 @@
 package dev.mimg.cli;
 
 import dev.mimg.frontend.CommandLines;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mimg.model.Image;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonArray;
+import dev.mimg.model.JsonText;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Variant;
@@ -42,20 +40,11 @@ final class InspectCommand {
     try (ImageStore store = new StoreOptions(in).open(in.err())) {
       ImageLookup.Found found = ImageLookup.find(store.images(), name);
       List<Variant> variants = variants(found, wanted);
-      ObjectMapper json = new ObjectMapper();
-      ArrayNode array = json.createArrayNode();
+      JsonArray array = Json.array();
       for (Variant variant : variants) {
         array.add(store.inspect(found.image(), variant));
       }
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-          .withArrayIndenter(new DefaultIndenter("    ", "\n"))
-          .withObjectIndenter(new DefaultIndenter("    ", "\n"));
-      try {
-        in.out().println(json.writer(printer).writeValueAsString(array));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      in.out().println(JsonText.indented(array));
       return CommandLines.OK;
     }
   }

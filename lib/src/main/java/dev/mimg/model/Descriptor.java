@@ -1,8 +1,5 @@
 package dev.mimg.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,18 +16,17 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Unknown fields are ignored, so re-serializing is not byte-identical: compute digests over the original bytes.
+ * <p>Read and written by {@link OciDocuments}. Unknown fields are ignored, so writing one again is not byte-identical:
+ * compute digests over the original bytes.
  *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/descriptor.md">OCI image-spec: descriptor</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Descriptor(
         String mediaType,
         Digest digest,
         long size,
         PlatformJson platform,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> annotations,
+        Map<String, String> annotations,
         String artifactType) {
 
     /** Annotation BuildKit puts on attestation manifests inside an index. */
@@ -56,7 +52,6 @@ public record Descriptor(
     }
 
     /** True for a BuildKit attestation manifest ({@code vnd.docker.reference.type: attestation-manifest}). */
-    @JsonIgnore
     public boolean isAttestation() {
         return ATTESTATION_MANIFEST.equals(annotations.get(REFERENCE_TYPE_ANNOTATION));
     }

@@ -1,7 +1,5 @@
 package dev.mimg.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A content digest such as {@code sha256:<64 lower-case hex>}; only sha256 and sha512 are accepted.
  *
- * <p>Serialized to and from JSON as its string form.
+ * <p>Written to and read from JSON as its string form.
  */
 public record Digest(String algorithm, String hex) {
 
@@ -36,7 +34,6 @@ public record Digest(String algorithm, String hex) {
     }
 
     /** Parses {@code algorithm:hex} strictly; anything else (including path characters) is rejected. */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Digest parse(String text) {
         if (text == null || text.isEmpty()) {
             throw InvalidInputException.of("invalid digest", "", "digest is empty");
@@ -84,10 +81,21 @@ public record Digest(String algorithm, String hex) {
     }
 
     /** The {@code algorithm:hex} form. */
-    @JsonValue
     @Override
     public String toString() {
         return algorithm + ":" + hex;
+    }
+
+    /** Equal to a digest of the same algorithm and hex (written out: no record bootstrap at start-up). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Digest digest && algorithm.equals(digest.algorithm) && hex.equals(digest.hex);
+    }
+
+    /** Consistent with {@link #equals(Object)}. */
+    @Override
+    public int hashCode() {
+        return 31 * algorithm.hashCode() + hex.hashCode();
     }
 
     private static String problemWith(String algorithm, String hex) {

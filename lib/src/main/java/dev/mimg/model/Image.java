@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A stored image: an index (multi-platform) or a single manifest, the names the store holds for it and its
@@ -115,5 +116,25 @@ public record Image(
   /** The short image id (12 hex digits). */
   public String shortId() {
     return id.shortId();
+  }
+
+  /** Equal to an image with the same components (written out: no record bootstrap at start-up). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Image that && Objects.equals(id, that.id) && Objects.equals(mediaType, that.mediaType)
+        && names.equals(that.names) && digestRefs.equals(that.digestRefs) && Objects.equals(created, that.created)
+        && variants.equals(that.variants) && labels.equals(that.labels);
+  }
+
+  /** Consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    int hash = Objects.hashCode(id);
+    hash = 31 * hash + Objects.hashCode(mediaType);
+    hash = 31 * hash + names.hashCode();
+    hash = 31 * hash + digestRefs.hashCode();
+    hash = 31 * hash + Objects.hashCode(created);
+    hash = 31 * hash + variants.hashCode();
+    return 31 * hash + labels.hashCode();
   }
 }

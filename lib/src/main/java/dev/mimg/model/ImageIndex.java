@@ -1,7 +1,5 @@
 package dev.mimg.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -20,15 +18,15 @@ import java.util.Map;
  * }
  * }</pre>
  *
+ * <p>Read and written by {@link OciDocuments}.
+ *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-index.md">OCI image-spec: image index</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageIndex(
         int schemaVersion,
         String mediaType,
         List<Descriptor> manifests,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> annotations) {
+        Map<String, String> annotations) {
 
     /** Makes manifests and annotations immutable (empty when absent). */
     public ImageIndex {

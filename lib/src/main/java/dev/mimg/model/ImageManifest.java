@@ -1,7 +1,5 @@
 package dev.mimg.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -20,16 +18,16 @@ import java.util.Map;
  * }
  * }</pre>
  *
+ * <p>Read and written by {@link OciDocuments}.
+ *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/manifest.md">OCI image-spec: image manifest</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageManifest(
         int schemaVersion,
         String mediaType,
         Descriptor config,
         List<Descriptor> layers,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> annotations,
+        Map<String, String> annotations,
         Descriptor subject) {
 
     /** Makes layers and annotations immutable (empty when absent). */

@@ -1,6 +1,7 @@
 package dev.mimg.model;
 
 import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -62,6 +63,21 @@ public record ImageName(String written, Reference reference, String repository, 
   /** True for a by-digest name ({@code repo@sha256:...}, no tag). */
   public boolean isDigest() {
     return reference != null && reference.isDigestOnly();
+  }
+
+  /** Equal to a name with the same components (written out: no record bootstrap at start-up). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ImageName name && Objects.equals(written, name.written)
+        && Objects.equals(reference, name.reference) && Objects.equals(repository, name.repository)
+        && Objects.equals(tag, name.tag);
+  }
+
+  /** Consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    return ((Objects.hashCode(written) * 31 + Objects.hashCode(reference)) * 31 + Objects.hashCode(repository)) * 31
+        + Objects.hashCode(tag);
   }
 
   /** The name as plans and messages print it: the familiar reference ({@code alpine:3.16}), else as written. */

@@ -1,6 +1,7 @@
 package dev.mimg.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /** A variant together with the image that lists it: one element of a query over variants. */
 public record ImageVariant(Image image, Variant variant) {
@@ -43,6 +44,19 @@ public record ImageVariant(Image image, Variant variant) {
   /** True when a container was created from the variant. */
   public boolean inUse() {
     return variant.inUse();
+  }
+
+  /** Equal to the same variant of the same image (written out: no record bootstrap at start-up). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ImageVariant that && Objects.equals(image, that.image)
+        && Objects.equals(variant, that.variant);
+  }
+
+  /** Consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hashCode(image) + Objects.hashCode(variant);
   }
 
   /** {@code NAME PLATFORM SHORT-ID}, as a shell line shows it. */

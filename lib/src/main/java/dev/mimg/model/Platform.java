@@ -116,6 +116,19 @@ public record Platform(String os, String architecture, String variant) {
         return os.equals(UNKNOWN_PART) && architecture.equals(UNKNOWN_PART);
     }
 
+    /** Equal to a platform of the same os, architecture and variant as declared (written out: no record bootstrap). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Platform platform && os.equals(platform.os)
+                && architecture.equals(platform.architecture) && variant.equals(platform.variant);
+    }
+
+    /** Consistent with {@link #equals(Object)}. */
+    @Override
+    public int hashCode() {
+        return (31 * os.hashCode() + architecture.hashCode()) * 31 + variant.hashCode();
+    }
+
     /** Formats {@code os/architecture[/variant]} as declared, without normalizing (e.g. "linux/arm64/v8"). */
     @Override
     public String toString() {

@@ -1,8 +1,5 @@
 package dev.mimg.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -12,16 +9,16 @@ import java.util.List;
  * {"architecture": "amd64", "os": "windows", "os.version": "10.0.17763.1", "os.features": ["win32k"]}
  * }</pre>
  *
+ * <p>Read and written by {@link OciDocuments} (empty fields are left out).
+ *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-index.md">OCI image-spec: image index, platform</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PlatformJson(
-        @JsonProperty("architecture") String architecture,
-        @JsonProperty("os") String os,
-        @JsonProperty("os.version") String osVersion,
-        @JsonProperty("os.features") List<String> osFeatures,
-        @JsonProperty("variant") String variant) {
+        String architecture,
+        String os,
+        String osVersion,
+        List<String> osFeatures,
+        String variant) {
 
     /** Converts a domain platform (no os.version or os.features). */
     public static PlatformJson from(Platform platform) {
@@ -32,7 +29,7 @@ public record PlatformJson(
      * The platform an image config declares ({@code os}, {@code architecture}, {@code variant} at its top level),
      * or {@link Platform#UNKNOWN} when it declares no os or architecture (or there is no config).
      */
-    public static Platform ofConfig(com.fasterxml.jackson.databind.JsonNode config) {
+    public static Platform ofConfig(Json config) {
         if (config == null || !config.path("os").isTextual() || !config.path("architecture").isTextual()) {
             return Platform.UNKNOWN;
         }

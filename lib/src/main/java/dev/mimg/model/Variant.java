@@ -1,6 +1,7 @@
 package dev.mimg.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One manifest of an image: a platform variant, or an attestation attached to one. Sizes are the store's own
@@ -54,5 +55,27 @@ public record Variant(
   /** The short variant id (12 hex digits of the manifest digest). */
   public String shortId() {
     return digest.shortId();
+  }
+
+  /** Equal to a variant with the same components (written out: no record bootstrap at start-up). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Variant that && available == that.available && contentSize == that.contentSize
+        && unpackedSize == that.unpackedSize && kind == that.kind && Objects.equals(digest, that.digest)
+        && Objects.equals(platform, that.platform) && containers.equals(that.containers)
+        && Objects.equals(attestationFor, that.attestationFor);
+  }
+
+  /** Consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    int hash = Objects.hashCode(digest);
+    hash = 31 * hash + Objects.hashCode(platform);
+    hash = 31 * hash + Objects.hashCode(kind);
+    hash = 31 * hash + Boolean.hashCode(available);
+    hash = 31 * hash + Long.hashCode(contentSize);
+    hash = 31 * hash + Long.hashCode(unpackedSize);
+    hash = 31 * hash + containers.hashCode();
+    return 31 * hash + Objects.hashCode(attestationFor);
   }
 }

@@ -1,12 +1,13 @@
 package dev.mimg.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.model.RemoteVariant;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
+import dev.mimg.model.Json;
 import dev.mimg.model.JsonErrors;
+import dev.mimg.model.JsonException;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
@@ -28,7 +29,6 @@ import java.util.concurrent.CompletionException;
  */
 final class RemoteListing {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_CONFIG_BYTES = 16 << 20;
 
   private RemoteListing() {
@@ -79,8 +79,8 @@ final class RemoteListing {
       return Platform.UNKNOWN;
     }
     try (InputStream config = client.blob(reference, manifest.config())) {
-      return dev.mimg.model.PlatformJson.ofConfig(JSON.readTree(config.readAllBytes()));
-    } catch (IOException e) {
+      return dev.mimg.model.PlatformJson.ofConfig(Json.parse(config.readAllBytes()));
+    } catch (IOException | JsonException e) {
       throw new RegistryException(reference.familiarString() + ": the config " + manifest.config().digest()
           + " could not be read: " + JsonErrors.oneLine(e), e);
     }

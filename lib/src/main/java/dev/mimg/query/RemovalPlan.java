@@ -1,11 +1,11 @@
 package dev.mimg.query;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimg.model.HumanSize;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageName;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonArray;
+import dev.mimg.model.JsonObject;
 import dev.mimg.model.Variant;
 import dev.mimg.render.TabWriter;
 import java.util.ArrayList;
@@ -170,15 +170,15 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
   }
 
   /** The plan as JSON: {@code {"Remove":[...],"Keep":[...],"Notices":[...],"Bytes":N}}. */
-  public ObjectNode toJson() {
-    ObjectNode json = JsonNodeFactory.instance.objectNode();
-    ArrayNode remove = json.putArray("Remove");
+  public JsonObject toJson() {
+    JsonObject json = Json.object();
+    JsonArray remove = json.putArray("Remove");
     for (Step step : steps) {
-      ObjectNode node = remove.addObject().put("Action", step.verb()).put("Image", step.name())
+      JsonObject node = remove.addObject().put("Action", step.verb()).put("Image", step.name())
           .put("Platform", step.platform()).put("Id", step.id()).put("Bytes", step.bytes());
       step.others().forEach(node.putArray(step.action() == Action.NAME ? "KeptBy" : "AlsoFrom")::add);
     }
-    ArrayNode keep = json.putArray("Keep");
+    JsonArray keep = json.putArray("Keep");
     refusals.forEach(refusal -> keep.addObject().put("Image", refusal.name()).put("Platform", refusal.platform())
         .put("Id", refusal.id()).put("Reason", refusal.reason()));
     notices.forEach(json.putArray("Notices")::add);

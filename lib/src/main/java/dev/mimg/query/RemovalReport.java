@@ -1,9 +1,9 @@
 package dev.mimg.query;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimg.model.HumanSize;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonArray;
+import dev.mimg.model.JsonObject;
 import java.util.List;
 
 /**
@@ -70,17 +70,17 @@ public record RemovalReport(List<RemovalPlan.Step> removed, List<RemovalPlan.Ref
   }
 
   /** The report as JSON: {@code {"Removed":[...],"Skipped":[...],"Reclaimed":N,"DryRun":B}}. */
-  public ObjectNode toJson() {
-    ObjectNode json = JsonNodeFactory.instance.objectNode();
-    ArrayNode done = json.putArray("Removed");
+  public JsonObject toJson() {
+    JsonObject json = Json.object();
+    JsonArray done = json.putArray("Removed");
     removed.forEach(step -> done.addObject().put("Action", step.verb()).put("Image", step.name())
         .put("Platform", step.platform()).put("Id", step.id()));
-    ArrayNode kept = json.putArray("Skipped");
+    JsonArray kept = json.putArray("Skipped");
     skipped.forEach(refusal -> kept.addObject().put("Image", refusal.name()).put("Platform", refusal.platform())
         .put("Id", refusal.id()).put("Reason", refusal.reason()));
     if (stoppedBecause != null) {
       json.put("Stopped", stoppedBecause);
-      ArrayNode left = json.putArray("NotAttempted");
+      JsonArray left = json.putArray("NotAttempted");
       notAttempted.forEach(step -> left.addObject().put("Action", step.verb()).put("Image", step.name())
           .put("Platform", step.platform()).put("Id", step.id()));
     }

@@ -1,8 +1,7 @@
 package dev.mimg.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 /** A docker credential helper, run as {@code docker-credential-NAME get} with the server address on stdin. */
 final class CredentialHelper {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long TIMEOUT_SECONDS = 30;
 
   private final String program;
@@ -58,11 +56,11 @@ final class CredentialHelper {
       if (process.exitValue() != 0) {
         return Optional.empty();
       }
-      JsonNode answer = JSON.readTree(out);
+      Json answer = Json.parse(out);
       String user = answer.path("Username").asText("");
       String secret = answer.path("Secret").asText("");
       return Optional.of(user.equals("<token>") ? Credential.identityToken(secret) : Credential.basic(user, secret));
-    } catch (JsonProcessingException e) {
+    } catch (JsonException e) {
       throw new RegistryException(program + " answered with something other than JSON");
     } catch (IOException e) {
       throw new RegistryException("cannot run the credential helper " + program + " (from config.json): "

@@ -1,7 +1,7 @@
 package dev.mimg.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +20,6 @@ public final class DockerConfigCredentials implements CredentialSource {
 
   /** The key docker uses for Docker Hub in {@code auths} and when asking helpers. */
   public static final String DOCKER_HUB_SERVER = "https://index.docker.io/v1/";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
 
@@ -46,10 +44,10 @@ public final class DockerConfigCredentials implements CredentialSource {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JsonNode config;
+    Json config;
     try {
-      config = JSON.readTree(file.toFile());
-    } catch (IOException e) {
+      config = Json.parse(Files.readAllBytes(file));
+    } catch (IOException | JsonException e) {
       throw new RegistryException("cannot read " + file + ": not valid JSON");
     }
     String helper = config.path("credHelpers").path(domain).asText(config.path("credsStore").asText(""));
@@ -69,23 +67,23 @@ public final class DockerConfigCredentials implements CredentialSource {
     return dir.resolve("config.json");
   }
 
-  private static Optional<Credential> fromAuths(JsonNode auths, String domain) {
+  private static Optional<Credential> fromAuths(Json auths, String domain) {
     List<String> keys = domain.equals("docker.io")
         ? List.of(DOCKER_HUB_SERVER, "docker.io", "index.docker.io", "https://index.docker.io/v1")
         : List.of(domain, "https://" + domain, "http://" + domain, "https://" + domain + "/v1/");
     for (String key : keys) {
-      JsonNode entry = auths.path(key);
-      if (entry.isMissingNode()) {
+      Json entry = auths.path(key);
+      if (entry.isMissing()) {
         continue;
       }
       if (entry.hasNonNull("identitytoken")) {
-        return Optional.of(Credential.identityToken(entry.get("identitytoken").asText()));
+        return Optional.of(Credential.identityToken(entry.path("identitytoken").asText()));
       }
       if (entry.hasNonNull("auth")) {
-        return Optional.of(decodeAuth(entry.get("auth").asText(), key));
+        return Optional.of(decodeAuth(entry.path("auth").asText(), key));
       }
       if (entry.hasNonNull("username")) {
-        return Optional.of(Credential.basic(entry.get("username").asText(), entry.path("password").asText()));
+        return Optional.of(Credential.basic(entry.path("username").asText(), entry.path("password").asText()));
       }
     }
     return Optional.empty();

@@ -1,7 +1,7 @@
 package dev.mimg.registry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.Locale;
@@ -13,8 +13,6 @@ import java.util.Locale;
  */
 final class ManifestMediaType {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ManifestMediaType() {
   }
 
@@ -25,8 +23,8 @@ final class ManifestMediaType {
     String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     String own;
     try {
-      own = JSON.readTree(bytes).path("mediaType").asText("");
-    } catch (IOException e) {
+      own = Json.parse(bytes).path("mediaType").asText("");
+    } catch (JsonException e) {
       own = "";
     }
     boolean generic = type.isEmpty() || type.equals("application/json") || type.equals("text/plain")

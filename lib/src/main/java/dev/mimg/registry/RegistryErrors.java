@@ -1,7 +1,6 @@
 package dev.mimg.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.model.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -10,7 +9,6 @@ import java.util.Optional;
 /** One-line errors for failed registry answers; each names the reference first and never carries a secret. */
 final class RegistryErrors {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 64 * 1024;
   private static final int MAX_MESSAGE = 200;
 
@@ -48,7 +46,7 @@ final class RegistryErrors {
   /** The first {@code errors[].message} (or code) of a distribution error body, made one short line. */
   private static Optional<String> registryMessage(HttpResponse<InputStream> response) {
     try (InputStream body = response.body()) {
-      JsonNode error = JSON.readTree(body.readNBytes(MAX_BODY)).path("errors").path(0);
+      Json error = Json.parse(body.readNBytes(MAX_BODY)).path("errors").path(0);
       String message = error.path("message").asText(error.path("code").asText(""));
       message = message.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "").strip(); // no terminal escapes
       return message.isEmpty() ? Optional.empty()

@@ -1,7 +1,6 @@
 package dev.mimg.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.model.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.util.Optional;
  */
 final class TokenClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long DEFAULT_EXPIRES_SECONDS = 60;
   private static final String CLIENT_ID = "mimg";
 
@@ -90,9 +88,9 @@ final class TokenClient {
   }
 
   private BearerToken parse(HttpResponse<InputStream> response, URI realm, String subject) {
-    JsonNode answer;
+    Json answer;
     try (InputStream body = response.body()) {
-      answer = JSON.readTree(body.readNBytes(1024 * 1024));
+      answer = Json.parse(body.readNBytes(1024 * 1024));
     } catch (IOException | RuntimeException e) {
       throw new RegistryException(subject + ": the token server " + realm.getAuthority() + " sent no JSON");
     }

@@ -1,9 +1,9 @@
 package dev.mimg.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageLookup;
 import dev.mimg.model.ImageName;
+import dev.mimg.model.Json;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
@@ -38,7 +38,7 @@ public interface ImageStore extends AutoCloseable {
   }
 
   /** The store's own description of one present variant of an image (for the engine: its inspect object). */
-  JsonNode inspect(Image image, Variant variant);
+  Json inspect(Image image, Variant variant);
 
   /**
    * What the store also deletes when it removes {@code variant} of {@code image}, as identities comparable across

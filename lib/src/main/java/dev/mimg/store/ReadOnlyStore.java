@@ -1,8 +1,8 @@
 package dev.mimg.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageName;
+import dev.mimg.model.Json;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
@@ -33,7 +33,7 @@ public final class ReadOnlyStore implements ImageStore {
   }
 
   @Override
-  public JsonNode inspect(Image image, Variant variant) {
+  public Json inspect(Image image, Variant variant) {
     return store.inspect(image, variant);
   }
 

@@ -1,9 +1,9 @@
 package dev.mimg.view;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimg.model.Image;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonArray;
+import dev.mimg.model.JsonObject;
 import dev.mimg.model.Selection;
 import dev.mimg.model.Reference;
 import dev.mimg.model.RemoteSizes;
@@ -14,8 +14,6 @@ import java.util.function.BiPredicate;
 
 /** The tree as JSON: one object per image with its names and variants, sizes in bytes, for scripts. */
 public final class JsonView {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private JsonView() {
   }
@@ -31,17 +29,17 @@ public final class JsonView {
    */
   public static String render(List<Image> images, Selection selection, boolean all, RemoteSizes remote) {
     BiPredicate<Image, Variant> shown = selection.variants();
-    ArrayNode array = JSON.createArrayNode();
+    JsonArray array = Json.array();
     for (Image image : images) {
-      ObjectNode node = array.addObject();
+      JsonObject node = array.addObject();
       node.put("Id", image.id().toString());
       node.put("MediaType", image.mediaType());
-      ArrayNode tags = node.putArray("RepoTags");
+      JsonArray tags = node.putArray("RepoTags");
       image.names().stream().filter(selection.names()).forEach(name -> tags.add(name.toString()));
-      ArrayNode digests = node.putArray("RepoDigests");
+      JsonArray digests = node.putArray("RepoDigests");
       image.digestRefs().stream().map(Reference::familiarString).forEach(digests::add);
       node.put("Created", image.created().toString());
-      ArrayNode platforms = node.putArray("Platforms");
+      JsonArray platforms = node.putArray("Platforms");
       ImageRows.platforms(image).forEach(platforms::add);
       node.put("Present", image.present().size());
       node.put("Total", image.total());
@@ -53,22 +51,22 @@ public final class JsonView {
       }
       node.put("DiskUsage", image.diskUsage());
       node.put("Containers", image.containers().size());
-      ArrayNode variants = node.putArray("Variants");
+      JsonArray variants = node.putArray("Variants");
       image.variants().stream().filter(v -> shown.test(image, v)).filter(v -> all || v.isPresent())
           .forEach(v -> variant(variants.addObject(), v, remote));
     }
     return array.toString() + "\n";
   }
 
-  private static void putSize(ObjectNode node, OptionalLong size) {
+  private static void putSize(JsonObject node, OptionalLong size) {
     if (size.isPresent()) {
       node.put("TotalSize", size.getAsLong());
     } else {
-      node.putNull("TotalSize");
+      node.set("TotalSize", Json.nullValue());
     }
   }
 
-  private static void variant(ObjectNode node, Variant variant, RemoteSizes remote) {
+  private static void variant(JsonObject node, Variant variant, RemoteSizes remote) {
     node.put("Id", variant.digest().toString());
     node.put("Platform", variant.platform().toString());
     node.put("Kind", variant.kind().name().toLowerCase());
@@ -79,7 +77,7 @@ public final class JsonView {
     }
     node.put("UnpackedSize", variant.unpackedSize());
     node.put("DiskUsage", variant.diskUsage());
-    ArrayNode containers = node.putArray("Containers");
+    JsonArray containers = node.putArray("Containers");
     variant.containers().forEach(containers::add);
     if (variant.attestationFor() != null) {
       node.put("AttestationFor", variant.attestationFor().toString());

@@ -1,9 +1,9 @@
 package dev.mimg.view;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimg.model.HumanSize;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonArray;
+import dev.mimg.model.JsonObject;
 import dev.mimg.model.RemoteVariant;
 import dev.mimg.render.TabWriter;
 import java.util.ArrayList;
@@ -15,8 +15,6 @@ import java.util.List;
  * marked in PLATFORM.
  */
 public final class RemoteView {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RemoteView() {
   }
@@ -38,10 +36,10 @@ public final class RemoteView {
 
   /** One JSON array (one line) of the variants, sizes in bytes; {@code all} adds attestation manifests. */
   public static String json(List<RemoteVariant> variants, boolean all) {
-    ArrayNode array = JSON.createArrayNode();
+    JsonArray array = Json.array();
     for (RemoteVariant variant : variants) {
       if (all || variant.isImage()) {
-        ObjectNode node = array.addObject();
+        JsonObject node = array.addObject();
         node.put("Digest", variant.digest().toString());
         node.put("MediaType", variant.mediaType());
         node.put("Platform", variant.platform().toString());

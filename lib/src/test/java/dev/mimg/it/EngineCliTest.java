@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.bed.Bed;
 import dev.mimg.cli.Main;
 import dev.mimg.model.Image;
+import dev.mimg.model.Json;
 import dev.mimg.store.docker.ApiVersion;
 import dev.mimg.store.docker.DockerEngineStore;
 import dev.mimg.store.docker.EngineEndpoint;
@@ -133,7 +134,7 @@ class EngineCliTest {
           current.images().stream().map(Image::id).toList());
       assertThat(images).allSatisfy(image -> assertThat(image.variants()).hasSize(1));
       Image alpine = images.stream().filter(i -> i.tags().toString().contains("mimg/alpine:3.16")).findFirst().orElseThrow();
-      JsonNode engine = old.client().get("/images/" + alpine.id() + "/json", JsonNode.class);
+      Json engine = old.client().get("/images/" + alpine.id() + "/json");
       assertThat(alpine.variants().get(0).platform().architecture()).isEqualTo(engine.path("Architecture").asText());
       assertThat(old.notices()).singleElement().asString()
           .startsWith("API 1.46 is in use: one platform per image; per-platform detail needs API 1.47+");

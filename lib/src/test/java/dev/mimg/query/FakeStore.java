@@ -1,7 +1,7 @@
 package dev.mimg.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Image;
+import dev.mimg.model.Json;
 import dev.mimg.model.Variant;
 import dev.mimg.store.ImageStore;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class FakeStore implements ImageStore {
   }
 
   @Override
-  public JsonNode inspect(Image image, Variant variant) {
+  public Json inspect(Image image, Variant variant) {
     throw new UnsupportedOperationException();
   }
 

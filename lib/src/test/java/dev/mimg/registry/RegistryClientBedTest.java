@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.bed.Bed;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
+import dev.mimg.model.Json;
 import dev.mimg.model.MediaTypes;
+import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Reference;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +56,7 @@ class RegistryClientBedTest {
     assertThat(manifest.text()).isEqualTo(Bed.crane("manifest", Bed.registry() + "/mimg/alpine@" + child));
     assertThat(MediaTypes.isManifest(manifest.mediaType())).isTrue();
 
-    Descriptor layer = JSON.treeToValue(JSON.readTree(manifest.bytes()).path("layers").path(0), Descriptor.class);
+    Descriptor layer = OciDocuments.descriptor(Json.parse(manifest.bytes()).path("layers").path(0));
     try (InputStream blob = client.blob(Reference.parse(ref), layer)) {
       byte[] bytes = blob.readAllBytes();
       assertThat(bytes).hasSize((int) layer.size());
@@ -112,7 +114,7 @@ class RegistryClientBedTest {
       assertThat(index.digest()).hasToString(Bed.crane("digest", Bed.ref("mimg/alpine:3.16")).strip());
       JsonNode first = JSON.readTree(index.bytes()).path("manifests").path(0);
       Fetched child = client.manifest(ref, Digest.parse(first.path("digest").asText()));
-      Descriptor config = JSON.treeToValue(JSON.readTree(child.bytes()).path("config"), Descriptor.class);
+      Descriptor config = OciDocuments.descriptor(Json.parse(child.bytes()).path("config"));
       try (InputStream blob = client.blob(ref, config)) {
         assertThat(Digest.sha256Of(blob.readAllBytes())).isEqualTo(config.digest());
       }

@@ -1,11 +1,10 @@
 package dev.mimg.store.docker;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageLookup;
 import dev.mimg.model.ImageName;
+import dev.mimg.model.Json;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
@@ -77,7 +76,7 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public List<Image> images() {
-    List<EngineImageSummary> summaries = client.get("/images/json?manifests=1", listOf(EngineImageSummary.class));
+    List<EngineImageSummary> summaries = client.get("/images/json?manifests=1", EngineImageSummary::listOf);
     boolean manifests = client.api().atLeast(EngineClient.MANIFESTS_API);
     boolean perPlatform = manifests && summaries.stream().allMatch(s -> s.manifests() != null);
     if (!perPlatform && !summaries.isEmpty()) {
@@ -112,7 +111,7 @@ public final class DockerEngineStore implements ImageStore {
     }
     EngineImageInspect inspect;
     try {
-      inspect = client.get("/images/" + name + "/json?manifests=1", EngineImageInspect.class);
+      inspect = client.get("/images/" + name + "/json?manifests=1", EngineImageInspect::of);
     } catch (EngineException e) {
       if (e.notFound()) {
         return Optional.empty();
@@ -131,12 +130,12 @@ public final class DockerEngineStore implements ImageStore {
   }
 
   @Override
-  public JsonNode inspect(Image image, Variant variant) {
+  public Json inspect(Image image, Variant variant) {
     String path = "/images/" + image.id() + "/json";
     if (image.variants().size() > 1 || image.isIndex()) {
       path += "?platform=" + EngineClient.encode(platformJson(variant.platform()));
     }
-    return client.get(path, JsonNode.class);
+    return client.get(path);
   }
 
   /**
@@ -149,7 +148,7 @@ public final class DockerEngineStore implements ImageStore {
       return Set.of();
     }
     return layers().get(variant.digest(), digest -> {
-      JsonNode inspect = inspect(image, variant);
+      Json inspect = inspect(image, variant);
       Set<String> diffIds = new LinkedHashSet<>();
       inspect.path("RootFS").path("Layers").forEach(layer -> diffIds.add(layer.asText()));
       return diffIds;
@@ -165,7 +164,7 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public Map<String, String> containerNames() {
-    List<EngineContainer> containers = client.get("/containers/json?all=1", listOf(EngineContainer.class));
+    List<EngineContainer> containers = client.get("/containers/json?all=1", EngineContainer::listOf);
     return containers.stream().collect(Collectors.toMap(EngineContainer::id,
         c -> c.names() == null || c.names().isEmpty() ? c.id().substring(0, 12) : c.names().get(0).replaceFirst("^/", ""),
         (a, b) -> a, java.util.LinkedHashMap::new));
@@ -281,17 +280,17 @@ public final class DockerEngineStore implements ImageStore {
     recovered = true;
     String filter = "{\"reference\":[\"" + EngineBackfill.GUARD_REPOSITORY + "/*\"]}";
     List<EngineImageSummary> summaries = client.get("/images/json?manifests=1&filters=" + EngineClient.encode(filter),
-        listOf(EngineImageSummary.class));
+        EngineImageSummary::listOf);
     List<Image> guarded = summaries.stream().filter(summary -> summary.manifests() != null)
         .map(DockerEngineStore::image).toList();
     backfills.recover(guarded.stream().map(i -> current(i).orElse(i)).toList());
   }
 
-  private static PullEvent event(Reference reference, JsonNode message) {
+  private static PullEvent event(Reference reference, Json message) {
     if (message.hasNonNull("error")) {
-      throw new StoreException("cannot pull " + reference.familiarString() + ": " + message.get("error").asText());
+      throw new StoreException("cannot pull " + reference.familiarString() + ": " + message.path("error").asText());
     }
-    JsonNode detail = message.path("progressDetail");
+    Json detail = message.path("progressDetail");
     return new PullEvent(message.path("id").asText(""), message.path("status").asText(""),
         detail.path("current").asLong(0), detail.path("total").asLong(0));
   }
@@ -318,8 +317,7 @@ public final class DockerEngineStore implements ImageStore {
 
   /** The OCI platform JSON the engine's {@code platform} query parameters take. */
   static String platformJson(Platform platform) {
-    var node = EngineClient.json().createObjectNode()
-        .put("os", platform.os()).put("architecture", platform.architecture());
+    var node = Json.object().put("os", platform.os()).put("architecture", platform.architecture());
     if (!platform.variant().isEmpty()) {
       node.put("variant", platform.variant());
     }
@@ -356,13 +354,13 @@ public final class DockerEngineStore implements ImageStore {
   }
 
   private List<Image> classic(List<EngineImageSummary> summaries) {
-    List<EngineContainer> containers = client.get("/containers/json?all=1", listOf(EngineContainer.class));
+    List<EngineContainer> containers = client.get("/containers/json?all=1", EngineContainer::listOf);
     Map<String, List<String>> byImage = containers.stream().filter(c -> c.imageId() != null)
         .collect(Collectors.groupingBy(EngineContainer::imageId,
             Collectors.mapping(EngineContainer::id, Collectors.toList())));
     List<Image> images = new ArrayList<>();
     for (EngineImageSummary summary : summaries) {
-      JsonNode inspect = client.get("/images/" + summary.id() + "/json", JsonNode.class);
+      Json inspect = client.get("/images/" + summary.id() + "/json");
       Platform platform = Platform.of(inspect.path("Os").asText("unknown"), inspect.path("Architecture").asText("unknown"),
           inspect.path("Variant").asText(""));
       Variant only = new Variant(Digest.parse(summary.id()), platform, Variant.Kind.IMAGE, true, summary.size(), 0,
@@ -391,9 +389,5 @@ public final class DockerEngineStore implements ImageStore {
       return List.of();
     }
     return names.stream().filter(n -> !n.startsWith("<none>")).map(Reference::parse).toList();
-  }
-
-  private static JavaType listOf(Class<?> type) {
-    return EngineClient.json().getTypeFactory().constructCollectionType(List.class, type);
   }
 }

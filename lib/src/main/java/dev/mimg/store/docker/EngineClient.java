@@ -1,15 +1,12 @@
 package dev.mimg.store.docker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.mimg.model.Json;
 import dev.mimg.model.JsonErrors;
+import dev.mimg.model.JsonException;
 import dev.mimg.model.Timeouts;
 import dev.mimg.store.StoreException;
 import dev.mimg.store.StoreUnavailableException;
@@ -25,13 +22,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
  * The narrow HTTP port to one Docker engine: docker-java's transport interface (its zerodep client for tcp and
- * TLS, a lean JDK-socket client for unix sockets), Jackson for the bodies, and the API version negotiated on the
+ * TLS, a lean JDK-socket client for unix sockets), {@link Json} for the bodies, and the API version negotiated on the
  * first answer (the lower of the engine's and {@link #MAX_API}) without an extra round trip. Connecting and each
  * wait for the engine's next byte are bounded by {@link Timeouts}; failures are one line naming the engine.
  */
@@ -41,9 +39,6 @@ public final class EngineClient implements Closeable {
   public static final ApiVersion MAX_API = ApiVersion.parse("1.51");
   /** The oldest API version that reports per-platform variants ({@code manifests=1}). */
   public static final ApiVersion MANIFESTS_API = ApiVersion.parse("1.47");
-
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private static final Pattern TOO_NEW = Pattern.compile("[Mm]aximum supported API version is (\\d+\\.\\d+)");
 
@@ -100,26 +95,29 @@ public final class EngineClient implements Closeable {
     return api;
   }
 
-  /** GET on a versioned API path (e.g. {@code /images/json}), decoded as {@code type}. */
-  public <T> T get(String path, Class<T> type) {
-    return get(path, JSON.getTypeFactory().constructType(type));
+  /** GET on a versioned API path (e.g. {@code /images/json}), the engine's JSON answer. */
+  public Json get(String path) {
+    return get(path, Function.identity());
   }
 
-  /** GET on a versioned API path, decoded as a generic type; steps down to an older engine's version once. */
-  public <T> T get(String path, JavaType type) {
-    return call(Request.Method.GET, path, type);
+  /**
+   * GET on a versioned API path, the answer read by {@code decoder} (a {@link JsonException} it throws is a
+   * one-line bad answer); steps down to an older engine's version once.
+   */
+  public <T> T get(String path, Function<Json, T> decoder) {
+    return call(Request.Method.GET, path, decoder);
   }
 
   /** DELETE on a versioned API path; the engine's answer is returned as JSON. */
-  public JsonNode delete(String path) {
-    return call(Request.Method.DELETE, path, JSON.getTypeFactory().constructType(JsonNode.class));
+  public Json delete(String path) {
+    return call(Request.Method.DELETE, path, Function.identity());
   }
 
   /**
    * POST on a versioned API path whose answer is a stream of JSON messages (pull progress): each message goes to
    * {@code each} as it arrives. {@code headers} go with the request (e.g. X-Registry-Auth).
    */
-  public void stream(String path, Map<String, String> headers, Consumer<JsonNode> each) {
+  public void stream(String path, Map<String, String> headers, Consumer<Json> each) {
     Request request = Request.builder().method(Request.Method.POST).path("/v" + api + path).headers(headers)
         .bodyBytes(new byte[0]).build();
     try (Response response = execute(request); InputStream body = response.getBody()) {
@@ -129,12 +127,12 @@ public final class EngineClient implements Closeable {
       BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!line.isBlank()) {
-          each.accept(JSON.readTree(line));
+          each.accept(Json.parse(line));
         }
       }
     } catch (SocketTimeoutException e) {
       throw readTimedOut(request, e);
-    } catch (JsonProcessingException e) {
+    } catch (JsonException e) {
       throw badAnswer(request, e);
     } catch (IOException e) {
       throw new StoreUnavailableException("the Docker engine at " + endpoint.host() + " broke off " + path + ": "
@@ -142,22 +140,17 @@ public final class EngineClient implements Closeable {
     }
   }
 
-  private <T> T call(Request.Method method, String path, JavaType type) {
+  private <T> T call(Request.Method method, String path, Function<Json, T> decoder) {
     try {
-      return decode(method, "/v" + api + path, type);
+      return decode(method, "/v" + api + path, decoder);
     } catch (EngineException e) {
       Matcher older = TOO_NEW.matcher(e.getMessage());
       if (pinned || e.status() != 400 || !older.find()) {
         throw e;
       }
       api = ApiVersion.parse(older.group(1));
-      return decode(method, "/v" + api + path, type);
+      return decode(method, "/v" + api + path, decoder);
     }
-  }
-
-  /** The shared JSON mapper for engine bodies. */
-  public static ObjectMapper json() {
-    return JSON;
   }
 
   /** URL-encodes a query value. */
@@ -165,17 +158,21 @@ public final class EngineClient implements Closeable {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private <T> T decode(Request.Method method, String path, JavaType type) {
+  private <T> T decode(Request.Method method, String path, Function<Json, T> decoder) {
     Request request = Request.builder().method(method).path(path).build();
     try (Response response = execute(request); InputStream body = response.getBody()) {
       int status = response.getStatusCode();
       if (status >= 400) {
         throw new EngineException(status, errorMessage(body, status));
       }
-      return JSON.readValue(body, type);
+      Json answer = Json.parse(body.readAllBytes());
+      if (answer.isMissing()) {
+        throw new JsonException("the answer is empty", 0, 0, null);
+      }
+      return decoder.apply(answer);
     } catch (SocketTimeoutException e) {
       throw readTimedOut(request, e);
-    } catch (IOException e) {
+    } catch (IOException | JsonException e) {
       throw badAnswer(request, e);
     }
   }
@@ -201,7 +198,7 @@ public final class EngineClient implements Closeable {
         "in reply to " + request.method() + " " + request.path()), e);
   }
 
-  private StoreException badAnswer(Request request, IOException e) {
+  private StoreException badAnswer(Request request, Exception e) {
     return new StoreException("bad answer from the Docker engine at " + endpoint.host() + " for " + request.path()
         + ": " + JsonErrors.oneLine(e), e);
   }
@@ -238,11 +235,11 @@ public final class EngineClient implements Closeable {
   private static String errorMessage(InputStream body, int status) throws IOException {
     byte[] bytes = body.readAllBytes();
     try {
-      String message = JSON.readTree(bytes).path("message").asText("");
+      String message = Json.parse(bytes).path("message").asText("");
       if (!message.isEmpty()) {
         return message;
       }
-    } catch (IOException notJson) {
+    } catch (JsonException notJson) {
       // fall through to the raw text
     }
     String text = new String(bytes, StandardCharsets.UTF_8).strip();

@@ -1,8 +1,8 @@
 package dev.mimg.store.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimg.model.Json;
 import dev.mimg.model.JsonErrors;
+import dev.mimg.model.JsonException;
 import dev.mimg.store.StoreException;
 import java.io.IOException;
 import java.net.URI;
@@ -69,10 +69,10 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
     if (!Files.isRegularFile(meta)) {
       throw new StoreException("docker context \"" + name + "\" (" + source + ") not found: no " + meta);
     }
-    JsonNode endpoint;
+    Json endpoint;
     try {
-      endpoint = new ObjectMapper().readTree(meta.toFile()).path("Endpoints").path("docker");
-    } catch (IOException e) {
+      endpoint = Json.parse(Files.readAllBytes(meta)).path("Endpoints").path("docker");
+    } catch (IOException | JsonException e) {
       throw new StoreException("cannot read docker context \"" + name + "\" at " + meta + ": " + JsonErrors.oneLine(e));
     }
     String host = endpoint.path("Host").asText("");
@@ -136,8 +136,8 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
       return null;
     }
     try {
-      return new ObjectMapper().readTree(config.toFile()).path("currentContext").asText(null);
-    } catch (IOException e) {
+      return Json.parse(Files.readAllBytes(config)).path("currentContext").asText(null);
+    } catch (IOException | JsonException e) {
       throw new StoreException("cannot read " + config + ": " + JsonErrors.oneLine(e));
     }
   }

@@ -1,7 +1,7 @@
 package dev.mimg.store.docker;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -10,19 +10,27 @@ import java.util.Map;
  * its manifests as the listing gives them. Sample: {@code {"Id":"sha256:…","RepoTags":["alpine:3.16"],
  * "Created":"2024-01-02T03:04:05Z","Config":{"Labels":{…}},"Descriptor":{…},"Manifests":[…]}}.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 record EngineImageInspect(
-    @JsonProperty("Id") String id,
-    @JsonProperty("RepoTags") List<String> repoTags,
-    @JsonProperty("RepoDigests") List<String> repoDigests,
-    @JsonProperty("Created") String created,
-    @JsonProperty("Config") Config config,
-    @JsonProperty("Descriptor") EngineImageSummary.EngineDescriptor descriptor,
-    @JsonProperty("Manifests") List<EngineImageSummary.Manifest> manifests) {
+    String id,
+    List<String> repoTags,
+    List<String> repoDigests,
+    String created,
+    Config config,
+    EngineImageSummary.EngineDescriptor descriptor,
+    List<EngineImageSummary.Manifest> manifests) {
 
   /** The part of the image config inspect carries that mimg reads. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Config(@JsonProperty("Labels") Map<String, String> labels) {
+  record Config(Map<String, String> labels) {
+  }
+
+  /** The engine's answer (an object); a {@link dev.mimg.model.JsonException} for another shape. */
+  static EngineImageInspect of(Json answer) {
+    JsonObject json = answer.asObject("EngineImageInspect");
+    JsonObject config = json.getObject("Config");
+    return new EngineImageInspect(json.getString("Id"), json.getStrings("RepoTags"), json.getStrings("RepoDigests"),
+        json.getString("Created"), config == null ? null : new Config(config.getStringMap("Labels")),
+        EngineImageSummary.EngineDescriptor.of(json.getObject("Descriptor")),
+        EngineImageSummary.Manifest.listOf(json.getArray("Manifests")));
   }
 
   /** The same image as a listing entry, so that one mapping serves both answers. */

@@ -1,6 +1,7 @@
 package dev.mimg.store.docker;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonObject;
 import dev.mimg.registry.Credential;
 import dev.mimg.registry.DockerConfigCredentials;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ public final class RegistryAuth {
   }
 
   private static String encode(Credential credential, String domain) {
-    ObjectNode auth = EngineClient.json().createObjectNode();
+    JsonObject auth = Json.object();
     if (credential.isIdentityToken()) {
       auth.put("identitytoken", credential.secret());
     } else {

@@ -1,9 +1,9 @@
 package dev.mimg.store.oci;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.ImageManifest;
+import dev.mimg.model.Json;
 import dev.mimg.model.MediaTypes;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -61,7 +61,7 @@ final class ContentGraph {
       return null;
     }
     try {
-      JsonNode node = LayoutJson.tree(bytes, "blob " + descriptor.digest());
+      Json node = LayoutJson.tree(bytes, "blob " + descriptor.digest());
       return node.path("mediaType").isTextual() ? node.path("mediaType").asText() : null;
     } catch (IllegalArgumentException notJson) {
       return null;

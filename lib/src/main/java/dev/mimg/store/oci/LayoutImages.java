@@ -1,12 +1,13 @@
 package dev.mimg.store.oci;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.ImageName;
 import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonObject;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
@@ -136,7 +137,7 @@ final class LayoutImages {
     Descriptor config = manifest.config();
     boolean configPresent = config != null && layout.hasBlob(config.digest());
     boolean available = configPresent && manifest.layers().stream().allMatch(l -> layout.hasBlob(l.digest()));
-    JsonNode configJson = configPresent && isJsonConfig(config) ? layout.readJsonBlob(config.digest()) : null;
+    JsonObject configJson = configPresent && isJsonConfig(config) ? layout.readJsonBlob(config.digest()) : null;
     Platform platform = declared != null ? declared : dev.mimg.model.PlatformJson.ofConfig(configJson);
     long content = available ? manifest.contentSize(descriptor.size()) : 0;
     return new LayoutVariant(new Variant(descriptor.digest(), platform, declaredKind, available, content, 0, List.of(),
@@ -167,7 +168,7 @@ final class LayoutImages {
     return config.size() <= 16L << 20;
   }
 
-  private static Instant created(JsonNode config) {
+  private static Instant created(Json config) {
     return parseTime(config == null ? null : config.path("created").asText(null));
   }
 
@@ -191,10 +192,13 @@ final class LayoutImages {
     }
   }
 
-  private static Map<String, String> labels(JsonNode config) {
+  private static Map<String, String> labels(Json config) {
     Map<String, String> labels = new LinkedHashMap<>();
-    config.path("config").path("Labels").fields()
-        .forEachRemaining(field -> labels.put(field.getKey(), field.getValue().asText()));
+    if (config.path("config").path("Labels") instanceof JsonObject object) {
+      for (Map.Entry<String, Json> label : object.members().entrySet()) {
+        labels.put(label.getKey(), label.getValue().asText());
+      }
+    }
     return labels;
   }
 }

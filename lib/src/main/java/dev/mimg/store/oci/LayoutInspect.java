@@ -1,9 +1,10 @@
 package dev.mimg.store.oci;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimg.model.Image;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonArray;
+import dev.mimg.model.JsonObject;
+import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 
@@ -14,14 +15,14 @@ final class LayoutInspect {
   }
 
   /** Id, RepoTags, RepoDigests, Created, Architecture, Os, Variant, Size, Config, RootFS and Descriptor. */
-  static ObjectNode of(Image image, LayoutVariant held) {
-    JsonNode config = held.config();
+  static JsonObject of(Image image, LayoutVariant held) {
+    JsonObject config = held.config();
     Variant variant = held.variant();
-    ObjectNode node = LayoutJson.mapper().createObjectNode();
+    JsonObject node = Json.object();
     node.put("Id", image.id().toString());
-    ArrayNode tags = node.putArray("RepoTags");
+    JsonArray tags = node.putArray("RepoTags");
     image.tags().forEach(tag -> tags.add(tag.familiarString()));
-    ArrayNode digests = node.putArray("RepoDigests");
+    JsonArray digests = node.putArray("RepoDigests");
     image.digestRefs().stream().map(Reference::familiarString).distinct().forEach(digests::add);
     node.put("Created", config.path("created").asText(""));
     node.put("Architecture", variant.platform().architecture());
@@ -30,13 +31,12 @@ final class LayoutInspect {
       node.put("Variant", variant.platform().variant());
     }
     node.put("Size", variant.contentSize());
-    node.set("Config", config.path("config").isObject() ? config.get("config").deepCopy()
-        : LayoutJson.mapper().createObjectNode());
-    ObjectNode rootFs = node.putObject("RootFS");
+    node.set("Config", config.path("config").isObject() ? config.path("config") : Json.object());
+    JsonObject rootFs = node.putObject("RootFS");
     rootFs.put("Type", config.path("rootfs").path("type").asText("layers"));
-    ArrayNode layers = rootFs.putArray("Layers");
+    JsonArray layers = rootFs.putArray("Layers");
     config.path("rootfs").path("diff_ids").forEach(diffId -> layers.add(diffId.asText()));
-    node.set("Descriptor", LayoutJson.mapper().valueToTree(held.descriptor()));
+    node.set("Descriptor", OciDocuments.toJson(held.descriptor()));
     return node;
   }
 }

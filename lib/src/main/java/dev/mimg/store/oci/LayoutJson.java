@@ -1,47 +1,26 @@
 package dev.mimg.store.oci;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mimg.model.OciDocuments;
-import java.io.IOException;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonException;
+import dev.mimg.model.JsonObject;
 
-/** The JSON of a layout (index.json, oci-layout, configs) read as trees and written with one Jackson mapper. */
+/** The JSON of a layout that is no OCI index or manifest (oci-layout, configs), read as trees. */
 final class LayoutJson {
-
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .configure(SerializationFeature.INDENT_OUTPUT, false);
 
   private LayoutJson() {
   }
 
-  /** The shared mapper (thread-safe once configured). */
-  static ObjectMapper mapper() {
-    return JSON;
-  }
-
-  /** Parses any JSON document into a tree. */
-  static JsonNode tree(byte[] bytes, String what) {
+  /** Parses a JSON document that must be an object; {@code what} names it in the one-line error. */
+  static JsonObject tree(byte[] bytes, String what) {
+    Json json;
     try {
-      JsonNode node = JSON.readTree(bytes);
-      if (node == null || !node.isObject()) {
-        throw new IllegalArgumentException(what + " is not a JSON object");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new IllegalArgumentException(what + " is not valid JSON: " + OciDocuments.firstLine(e), e);
+      json = Json.parse(bytes);
+    } catch (JsonException e) {
+      throw new IllegalArgumentException(what + " is not valid JSON: " + e.reason(), e);
     }
-  }
-
-  /** Serializes an index as compact JSON bytes. */
-  static byte[] bytes(Object document) {
-    try {
-      return JSON.writeValueAsBytes(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize " + document.getClass().getSimpleName(), e);
+    if (!(json instanceof JsonObject object)) {
+      throw new IllegalArgumentException(what + " is not a JSON object");
     }
+    return object;
   }
 }

@@ -1,10 +1,12 @@
 package dev.mimg.store.oci;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonObject;
+import dev.mimg.model.JsonText;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Reference;
@@ -306,7 +308,7 @@ public final class OciLayout {
   }
 
   /** A present config blob, checked against its digest, as a JSON tree. */
-  JsonNode readJsonBlob(Digest digest) {
+  JsonObject readJsonBlob(Digest digest) {
     byte[] bytes = read("config", digest);
     try {
       return LayoutJson.tree(bytes, "config " + digest);
@@ -408,7 +410,7 @@ public final class OciLayout {
     if (!Files.isRegularFile(file)) {
       throw new StoreException("no OCI layout at " + directory + ": the " + LAYOUT_FILE + " file is missing");
     }
-    JsonNode marker;
+    JsonObject marker;
     try {
       marker = LayoutJson.tree(Files.readAllBytes(file), LAYOUT_FILE);
     } catch (IllegalArgumentException e) {
@@ -443,7 +445,7 @@ public final class OciLayout {
       Files.createDirectories(directory.resolve(BLOBS_DIR).resolve(Digest.SHA256));
       writeIndex(directory, new ImageIndex(2, MediaTypes.OCI_INDEX, List.of(), Map.of()));
       writeAtomically(directory, directory.resolve(LAYOUT_FILE),
-          LayoutJson.bytes(Map.of("imageLayoutVersion", LAYOUT_VERSION)));
+          JsonText.utf8(Json.object().put("imageLayoutVersion", LAYOUT_VERSION)));
     } catch (IOException e) {
       throw new StoreException("cannot create an OCI layout at " + directory + ": " + e.getMessage(), e);
     }
@@ -451,7 +453,7 @@ public final class OciLayout {
 
   private static void writeIndex(Path directory, ImageIndex index) {
     try {
-      writeAtomically(directory, directory.resolve(INDEX_FILE), LayoutJson.bytes(index));
+      writeAtomically(directory, directory.resolve(INDEX_FILE), JsonText.utf8(OciDocuments.toJson(index)));
     } catch (IOException e) {
       throw new StoreException("cannot write " + INDEX_FILE + " in " + directory + ": " + e.getMessage(), e);
     }

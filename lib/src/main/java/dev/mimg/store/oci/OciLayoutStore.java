@@ -1,6 +1,5 @@
 package dev.mimg.store.oci;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
@@ -8,6 +7,7 @@ import dev.mimg.model.ImageLookup;
 import dev.mimg.model.ImageName;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
+import dev.mimg.model.Json;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
@@ -89,7 +89,7 @@ public final class OciLayoutStore implements ImageStore {
   }
 
   @Override
-  public JsonNode inspect(Image image, Variant variant) {
+  public Json inspect(Image image, Variant variant) {
     LayoutVariant held = reader().variants(entries(image.id())).stream()
         .filter(v -> v.variant().digest().equals(variant.digest())).findFirst().orElse(null);
     if (held == null || !held.variant().available() || held.config() == null) {

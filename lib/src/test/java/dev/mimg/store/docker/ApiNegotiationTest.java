@@ -2,7 +2,7 @@ package dev.mimg.store.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mimg.model.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardProtocolFamily;
@@ -38,10 +38,10 @@ class ApiNegotiationTest {
       engine.start();
       EngineEndpoint endpoint = new EngineEndpoint(URI.create("unix://" + socket), null, false, "test", true);
       try (EngineClient client = new EngineClient(endpoint)) {
-        JsonNode answer = client.get("/info", JsonNode.class);
+        Json answer = client.get("/info");
         assertThat(answer.path("ok").asBoolean()).isTrue();
         assertThat(client.api()).isEqualTo(ApiVersion.parse("1.45"));
-        client.get("/info", JsonNode.class);
+        client.get("/info");
       }
     }
     assertThat(paths).containsExactly("/v1.51/info", "/v1.45/info", "/v1.45/info");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.faults.BlackHole;
 import dev.mimg.faults.SilentServer;
 import dev.mimg.faults.UnixEngine;
+import dev.mimg.model.Json;
 import dev.mimg.model.Timeouts;
 import dev.mimg.store.StoreException;
 import java.net.URI;
@@ -51,7 +51,7 @@ class EngineClientFailuresTest {
   @Test
   void aTcpEngineThatNeverAnswersFailsInOneLine() throws Exception {
     try (SilentServer engine = new SilentServer(); EngineClient client = client("tcp://" + engine.address())) {
-      assertThatThrownBy(() -> client.get("/info", JsonNode.class))
+      assertThatThrownBy(() -> client.get("/info"))
           .isInstanceOf(StoreException.class)
           .hasMessage("the Docker engine at tcp://" + engine.address() + " sent nothing for 300 ms in reply to GET "
               + "/v1.51/info (MIMG_READ_TIMEOUT raises the limit)");
@@ -63,7 +63,7 @@ class EngineClientFailuresTest {
     try (BlackHole hole = new BlackHole()) {
       assumeTrue(hole.connectHangs(), "this kernel answers connections beyond the backlog");
       try (EngineClient client = client("tcp://" + hole.address())) {
-        assertThatThrownBy(() -> client.get("/info", JsonNode.class))
+        assertThatThrownBy(() -> client.get("/info"))
             .isInstanceOf(StoreException.class)
             .hasMessage("could not connect to the Docker engine at tcp://" + hole.address() + " (from test) within "
                 + "500 ms (MIMG_CONNECT_TIMEOUT raises the limit)");
@@ -78,7 +78,7 @@ class EngineClientFailuresTest {
       out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
           + Integer.toHexString(line.length()) + "\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }); EngineClient client = client(engine.host())) {
-      List<JsonNode> seen = new CopyOnWriteArrayList<>();
+      List<Json> seen = new CopyOnWriteArrayList<>();
       assertThatThrownBy(() -> client.stream("/images/create?fromImage=x", Map.of(), seen::add))
           .isInstanceOf(StoreException.class)
           .hasMessage("the Docker engine at " + engine.host() + " sent nothing for 300 ms in reply to POST "
@@ -100,7 +100,7 @@ class EngineClientFailuresTest {
       }
       out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
     }); EngineClient client = client(engine.host())) {
-      List<JsonNode> seen = new CopyOnWriteArrayList<>();
+      List<Json> seen = new CopyOnWriteArrayList<>();
       client.stream("/images/create?fromImage=x", Map.of(), seen::add);
       assertThat(seen).hasSize(12);
     }

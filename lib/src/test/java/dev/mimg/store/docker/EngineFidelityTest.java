@@ -3,9 +3,9 @@ package dev.mimg.store.docker;
 import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.bed.Bed;
 import dev.mimg.model.Image;
+import dev.mimg.model.Json;
 import dev.mimg.model.Variant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
 class EngineFidelityTest {
 
   private static List<Image> images;
-  private static JsonNode raw;
+  private static Json raw;
 
   @BeforeAll
   static void load() {
     try (DockerEngineStore store = DockerEngineStore.connect(Bed.snap())) {
       images = store.images();
-      raw = store.client().get("/images/json?manifests=1", JsonNode.class);
+      raw = store.client().get("/images/json?manifests=1");
       assertThat(store.notices()).isEmpty();
     }
   }
@@ -39,7 +39,7 @@ class EngineFidelityTest {
   @Test
   void everyImageAndVariantMatchesTheEngineApi() {
     assertThat(images.size()).isEqualTo(raw.size()).isEqualTo(12);
-    for (JsonNode summary : raw) {
+    for (Json summary : raw) {
       Image image = byId(summary.path("Id").asText());
       // the engine lists an image pulled by digest with its digest reference among RepoTags; that is no tag
       assertThat(image.tags()).map(Object::toString).containsExactlyInAnyOrderElementsOf(
@@ -48,10 +48,10 @@ class EngineFidelityTest {
       assertThat(image.created().getEpochSecond()).isEqualTo(summary.path("Created").asLong());
       assertThat(image.variants()).hasSize(summary.path("Manifests").size());
       long content = 0;
-      for (JsonNode manifest : summary.path("Manifests")) {
+      for (Json manifest : summary.path("Manifests")) {
         Variant variant = image.variants().stream()
             .filter(v -> v.digest().toString().equals(manifest.path("ID").asText())).findFirst().orElseThrow();
-        JsonNode platform = manifest.path("ImageData").has("Platform")
+        Json platform = manifest.path("ImageData").has("Platform")
             ? manifest.path("ImageData").path("Platform") : manifest.path("Descriptor").path("platform");
         assertThat(variant.platform().os()).isEqualTo(platform.path("os").asText());
         assertThat(variant.platform().architecture()).isEqualTo(platform.path("architecture").asText());
@@ -100,12 +100,12 @@ class EngineFidelityTest {
 
   @Test
   void inUseMatchesTheContainersTheEngineLists() {
-    JsonNode containers;
+    Json containers;
     try (EngineClient client = new EngineClient(Bed.snap())) {
-      containers = client.get("/containers/json?all=1", JsonNode.class);
+      containers = client.get("/containers/json?all=1");
     }
     Map<String, Set<String>> byVariant = new HashMap<>();
-    for (JsonNode container : containers) {
+    for (Json container : containers) {
       byVariant.computeIfAbsent(container.path("ImageManifestDescriptor").path("digest").asText(), k -> new TreeSet<>())
           .add(container.path("Id").asText());
     }
@@ -165,7 +165,7 @@ class EngineFidelityTest {
         .findFirst().orElseThrow(() -> new AssertionError("no image tagged " + full));
   }
 
-  private static List<String> texts(JsonNode array) {
+  private static List<String> texts(Json array) {
     List<String> result = new ArrayList<>();
     array.forEach(node -> result.add(node.asText()));
     return result;

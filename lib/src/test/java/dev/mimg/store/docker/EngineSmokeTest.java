@@ -3,8 +3,8 @@ package dev.mimg.store.docker;
 import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.bed.Bed;
+import dev.mimg.model.Json;
 import org.junit.jupiter.api.Test;
 
 /** The bed's engines answer through mimg's transport, at the API versions the project relies on. */
@@ -15,7 +15,7 @@ class EngineSmokeTest {
   void snapEngineSpeaksTheNewestApiAndUsesTheContainerdStore() {
     try (EngineClient client = new EngineClient(Bed.snap())) {
       assertThat(client.api()).isEqualTo(EngineClient.MAX_API);
-      JsonNode info = client.get("/info", JsonNode.class);
+      Json info = client.get("/info");
       assertThat(info.path("DriverStatus").toString()).contains("io.containerd.snapshotter.v1");
     }
   }
@@ -23,7 +23,7 @@ class EngineSmokeTest {
   @Test
   void graphEngineRunsTheClassicStore() {
     try (EngineClient client = new EngineClient(Bed.graph())) {
-      JsonNode info = client.get("/info", JsonNode.class);
+      Json info = client.get("/info");
       assertThat(info.path("Driver").asText()).isEqualTo("vfs");
     }
   }

@@ -3,9 +3,9 @@ package dev.mimg.store.oci;
 import dev.mimg.bed.BedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.bed.Bed;
 import dev.mimg.model.Image;
+import dev.mimg.model.Json;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
@@ -28,7 +28,7 @@ class OciLayoutFidelityTest {
 
   private static final List<String> FIXTURES = List.of("mimg/alpine:3.16", "mimg/attested:1");
 
-  private static JsonNode engine;
+  private static Json engine;
 
   @TempDir
   Path dir;
@@ -36,7 +36,7 @@ class OciLayoutFidelityTest {
   @BeforeAll
   static void askTheEngine() {
     try (EngineClient client = new EngineClient(Bed.snap())) {
-      engine = client.get("/images/json?manifests=1", JsonNode.class);
+      engine = client.get("/images/json?manifests=1");
     }
   }
 
@@ -47,12 +47,12 @@ class OciLayoutFidelityTest {
     assertThat(images).hasSize(FIXTURES.size());
     for (String fixture : FIXTURES) {
       Image image = byTag(images, fixture);
-      JsonNode summary = engineSummary(fixture);
+      Json summary = engineSummary(fixture);
       assertThat(image.id().toString()).isEqualTo(summary.path("Id").asText());
       assertThat(image.created().getEpochSecond()).isEqualTo(summary.path("Created").asLong());
       assertThat(image.present()).hasSize(image.total());
       assertThat(image.variants()).hasSize(summary.path("Manifests").size());
-      for (JsonNode manifest : summary.path("Manifests")) {
+      for (Json manifest : summary.path("Manifests")) {
         Variant variant = variant(image, manifest.path("ID").asText());
         assertSamePlatformAndKind(variant, manifest);
         assertThat(variant.available()).isTrue();
@@ -69,7 +69,7 @@ class OciLayoutFidelityTest {
   void deletingTheChildManifestsTheEngineLacksMakesTheLayoutShallowLikeTheEngine() throws Exception {
     Path layout = pull("shallow");
     for (String fixture : FIXTURES) {
-      for (JsonNode manifest : engineSummary(fixture).path("Manifests")) {
+      for (Json manifest : engineSummary(fixture).path("Manifests")) {
         if (!manifest.path("Available").asBoolean()) {
           Files.delete(layout.resolve("blobs/sha256/" + manifest.path("ID").asText().substring("sha256:".length())));
         }
@@ -79,10 +79,10 @@ class OciLayoutFidelityTest {
     List<Image> images = store.images();
     for (String fixture : FIXTURES) {
       Image image = byTag(images, fixture);
-      JsonNode summary = engineSummary(fixture);
+      Json summary = engineSummary(fixture);
       assertThat(image.created().getEpochSecond()).isEqualTo(summary.path("Created").asLong());
       long content = 0;
-      for (JsonNode manifest : summary.path("Manifests")) {
+      for (Json manifest : summary.path("Manifests")) {
         Variant variant = variant(image, manifest.path("ID").asText());
         assertSamePlatformAndKind(variant, manifest);
         assertThat(variant.available()).as(fixture + " " + variant.platform())
@@ -119,8 +119,8 @@ class OciLayoutFidelityTest {
     return layout;
   }
 
-  private static void assertSamePlatformAndKind(Variant variant, JsonNode manifest) {
-    JsonNode platform = manifest.path("ImageData").has("Platform")
+  private static void assertSamePlatformAndKind(Variant variant, Json manifest) {
+    Json platform = manifest.path("ImageData").has("Platform")
         ? manifest.path("ImageData").path("Platform") : manifest.path("Descriptor").path("platform");
     assertThat(variant.platform().os()).isEqualTo(platform.path("os").asText());
     assertThat(variant.platform().architecture()).isEqualTo(platform.path("architecture").asText());
@@ -136,9 +136,9 @@ class OciLayoutFidelityTest {
         .orElseThrow(() -> new AssertionError("no image tagged " + tag + " in the layout"));
   }
 
-  private static JsonNode engineSummary(String fixture) {
-    for (JsonNode summary : engine) {
-      for (JsonNode tag : summary.path("RepoTags")) {
+  private static Json engineSummary(String fixture) {
+    for (Json summary : engine) {
+      for (Json tag : summary.path("RepoTags")) {
         if (tag.asText().equals(Bed.ref(fixture))) {
           return summary;
         }

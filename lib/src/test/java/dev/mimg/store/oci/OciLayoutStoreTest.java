@@ -3,10 +3,10 @@ package dev.mimg.store.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
+import dev.mimg.model.Json;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
@@ -122,9 +122,9 @@ class OciLayoutStoreTest {
     OciLayoutStore store = store(AMD64);
     Image app = store.images().get(0);
     Variant arm = app.variants().get(0);
-    JsonNode inspect = store.inspect(app, arm);
+    Json inspect = store.inspect(app, arm);
     assertThat(inspect.path("Id").asText()).isEqualTo(index.digest().toString());
-    assertThat(inspect.path("RepoTags")).map(JsonNode::asText).containsExactly("example.com/app:1", "my-layout:3.16");
+    assertThat(inspect.path("RepoTags")).map(Json::asText).containsExactly("example.com/app:1", "my-layout:3.16");
     assertThat(inspect.path("Created").asText()).isEqualTo("2024-02-02T00:00:00Z");
     assertThat(inspect.path("Architecture").asText()).isEqualTo("arm64");
     assertThat(inspect.path("Os").asText()).isEqualTo("linux");

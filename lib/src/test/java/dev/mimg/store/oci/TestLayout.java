@@ -3,7 +3,12 @@ package dev.mimg.store.oci;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.ImageIndex;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonArray;
+import dev.mimg.model.JsonObject;
+import dev.mimg.model.JsonText;
 import dev.mimg.model.MediaTypes;
+import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
 import dev.mimg.model.PlatformJson;
 import java.io.ByteArrayInputStream;
@@ -40,7 +45,34 @@ final class TestLayout {
 
   /** Stores a JSON document as a blob. */
   Descriptor json(String mediaType, Object document) {
-    return blob(mediaType, LayoutJson.bytes(document));
+    return blob(mediaType, JsonText.utf8(toJson(document)));
+  }
+
+  /** Maps, lists, strings, numbers and mimg's OCI records as JSON. */
+  static Json toJson(Object value) {
+    if (value == null) {
+      return Json.nullValue();
+    }
+    if (value instanceof ImageIndex index) {
+      return OciDocuments.toJson(index);
+    }
+    if (value instanceof Descriptor descriptor) {
+      return OciDocuments.toJson(descriptor);
+    }
+    if (value instanceof Map<?, ?> map) {
+      JsonObject object = Json.object();
+      map.forEach((name, member) -> object.set(name.toString(), toJson(member)));
+      return object;
+    }
+    if (value instanceof List<?> list) {
+      JsonArray array = Json.array();
+      list.forEach(element -> array.add(toJson(element)));
+      return array;
+    }
+    if (value instanceof Number number) {
+      return Json.of(number.longValue());
+    }
+    return value instanceof Boolean bool ? Json.of(bool) : Json.of(value.toString());
   }
 
   /** A one-layer image of {@code platform}: layer, config (created, a label) and manifest; returns the manifest's descriptor with the platform. */
