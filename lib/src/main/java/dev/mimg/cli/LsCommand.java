@@ -67,8 +67,12 @@ final class LsCommand {
           ? TreeView.render(listing.images(), listing.selection(), options, listing.remote())
           : FlatView.render(listing.images(), listing.selection(), options, listing.remote()));
       in.out().flush();
-      store.notices().forEach(notice -> in.err().println("mimg: notice: " + notice));
-      listing.remoteNotices().forEach(notice -> in.err().println("mimg: notice: " + notice));
+      for (String notice : store.notices()) {
+        in.err().println("mimg: notice: " + notice);
+      }
+      for (String notice : listing.remoteNotices()) {
+        in.err().println("mimg: notice: " + notice);
+      }
       if (listing.images().isEmpty() && filters.isEmpty() && platforms.isEmpty() && stores.openedUserLayout()) {
         in.err().println("mimg: notice: " + FirstRun.hint());
       }

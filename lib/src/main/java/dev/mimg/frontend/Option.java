@@ -26,7 +26,12 @@ public record Option(List<String> names, Arity arity, String label, String descr
 
   /** The name options are looked up by: the long one ({@code --all}), else the only one. */
   public String key() {
-    return names.stream().filter(n -> n.startsWith("--")).findFirst().orElse(names.get(0));
+    for (String name : names) {
+      if (name.startsWith("--")) {
+        return name;
+      }
+    }
+    return names.get(0);
   }
 
   /** True when {@code word} is one of the names. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Parses a command line against a command tree, as picocli-style CLIs read it: {@code --name=value},
@@ -35,7 +34,11 @@ final class Parser {
   static List<Option> options(List<Command> path) {
     List<Option> options = new ArrayList<>(path.get(path.size() - 1).options());
     for (Command ancestor : path.subList(0, path.size() - 1)) {
-      ancestor.options().stream().filter(Option::inherited).forEach(options::add);
+      for (Option option : ancestor.options()) {
+        if (option.inherited()) {
+          options.add(option);
+        }
+      }
     }
     options.add(HELP);
     options.add(VERSION);
@@ -57,12 +60,15 @@ final class Parser {
       } else if (word.startsWith("--") && word.length() > 2) {
         int eq = word.indexOf('=');
         String name = eq < 0 ? word : word.substring(0, eq);
-        Option option = find(path, name).orElseThrow(() -> unknown(path, word));
+        Option option = find(path, name);
+        if (option == null) {
+          throw unknown(path, word);
+        }
         i = take(path, option, eq < 0 ? null : word.substring(eq + 1), args, i, values);
       } else if (word.startsWith("-") && word.length() > 1) {
-        Optional<Option> exact = find(path, word);
-        if (exact.isPresent()) {
-          i = take(path, exact.get(), null, args, i, values);
+        Option exact = find(path, word);
+        if (exact != null) {
+          i = take(path, exact, null, args, i, values);
         } else {
           i = cluster(path, word, args, i, values);
         }
@@ -86,7 +92,10 @@ final class Parser {
   /** {@code -qa}, {@code -fVALUE}: flags one letter each, a value option taking the rest or the next word. */
   private static int cluster(List<Command> path, String word, String[] args, int i, Map<String, List<String>> values) {
     for (int c = 1; c < word.length(); c++) {
-      Option option = find(path, "-" + word.charAt(c)).orElseThrow(() -> unknown(path, word));
+      Option option = find(path, "-" + word.charAt(c));
+      if (option == null) {
+        throw unknown(path, word);
+      }
       if (option.arity() != Option.Arity.FLAG) {
         String rest = word.substring(c + 1);
         return take(path, option, rest.isEmpty() ? null : rest, args, i, values);
@@ -125,26 +134,41 @@ final class Parser {
   }
 
   private static void put(Map<String, List<String>> values, Option option, String value) {
-    values.computeIfAbsent(option.key(), key -> new ArrayList<>()).add(value);
+    List<String> given = values.get(option.key());
+    if (given == null) {
+      given = new ArrayList<>();
+      values.put(option.key(), given);
+    }
+    given.add(value);
   }
 
   private static void check(List<Command> path, List<String> parameters) {
     Command command = path.get(path.size() - 1);
     List<Command.Parameter> declared = command.parameters();
-    long required = declared.stream().filter(Command.Parameter::required).count();
+    long required = 0;
+    boolean repeatable = false;
+    for (Command.Parameter parameter : declared) {
+      required += parameter.required() ? 1 : 0;
+      repeatable |= parameter.repeatable();
+    }
     if (parameters.size() < required) {
       throw new UsageException("Missing required parameter: '" + declared.get(parameters.size()).label() + "'",
           qualified(path));
     }
-    boolean repeatable = declared.stream().anyMatch(Command.Parameter::repeatable);
     if (!repeatable && parameters.size() > declared.size()) {
       throw new UsageException("Unmatched argument at index " + declared.size() + ": '"
           + parameters.get(declared.size()) + "'", qualified(path));
     }
   }
 
-  private static Optional<Option> find(List<Command> path, String name) {
-    return options(path).stream().filter(o -> o.named(name)).findFirst();
+  /** The option of that name the command takes, or null. */
+  private static Option find(List<Command> path, String name) {
+    for (Option option : options(path)) {
+      if (option.named(name)) {
+        return option;
+      }
+    }
+    return null;
   }
 
   private static UsageException unknown(List<Command> path, String word) {
@@ -152,6 +176,10 @@ final class Parser {
   }
 
   static String qualified(List<Command> path) {
-    return String.join(" ", path.stream().map(Command::name).toList());
+    StringBuilder name = new StringBuilder();
+    for (Command command : path) {
+      name.append(name.length() == 0 ? "" : " ").append(command.name());
+    }
+    return name.toString();
   }
 }

@@ -1,7 +1,10 @@
 package dev.mimg.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +34,13 @@ public record Image(
 
   /** The tags among the names, in the store's order. */
   public List<Reference> tags() {
-    return names.stream().filter(ImageName::isTag).map(ImageName::reference).toList();
+    List<Reference> tags = new ArrayList<>();
+    for (ImageName name : names) {
+      if (name.isTag()) {
+        tags.add(name.reference());
+      }
+    }
+    return tags;
   }
 
   /**
@@ -39,8 +48,12 @@ public record Image(
    * short id ({@code alpine:3.16}, {@code alpine@sha256:...}, {@code 3d426b0bfc36}).
    */
   public String name() {
-    return names.stream().filter(ImageName::isTag).findFirst().or(() -> names.stream().findFirst())
-        .map(ImageName::toString).orElse(shortId());
+    for (ImageName name : names) {
+      if (name.isTag()) {
+        return name.toString();
+      }
+    }
+    return names.isEmpty() ? shortId() : names.get(0).toString();
   }
 
   /**
@@ -48,34 +61,76 @@ public record Image(
    * by-digest names; none for a dangling image.
    */
   public List<ImageName> listedNames() {
-    List<ImageName> tagged = names.stream().filter(n -> !n.isDigest()).toList();
+    List<ImageName> tagged = new ArrayList<>();
+    for (ImageName name : names) {
+      if (!name.isDigest()) {
+        tagged.add(name);
+      }
+    }
     return tagged.isEmpty() ? names : tagged;
   }
 
   /** Listing order: by the first listed name ({@link ImageName#LISTING_ORDER}), dangling images last, then by id. */
-  public static final Comparator<Image> LISTING_ORDER = Comparator
-      .comparing((Image image) -> image.listedNames().stream().min(ImageName.LISTING_ORDER).orElse(ImageName.NO_NAME),
-          ImageName.LISTING_ORDER)
-      .thenComparing(image -> image.id().toString());
+  public static final Comparator<Image> LISTING_ORDER = new Comparator<>() {
+    @Override
+    public int compare(Image a, Image b) {
+      int byName = ImageName.LISTING_ORDER.compare(a.firstListedName(), b.firstListedName());
+      return byName != 0 ? byName : a.id().toString().compareTo(b.id().toString());
+    }
+  };
+
+  /** The first of the listed names in listing order ({@code <none>} for a dangling image). */
+  private ImageName firstListedName() {
+    ImageName first = ImageName.NO_NAME;
+    boolean none = true;
+    for (ImageName name : listedNames()) {
+      if (none || ImageName.LISTING_ORDER.compare(name, first) < 0) {
+        first = name;
+        none = false;
+      }
+    }
+    return first;
+  }
 
   /** The platform variants (attestations excluded), present or not. */
   public List<Variant> platformVariants() {
-    return variants.stream().filter(Variant::isImage).toList();
+    List<Variant> images = new ArrayList<>();
+    for (Variant variant : variants) {
+      if (variant.isImage()) {
+        images.add(variant);
+      }
+    }
+    return images;
   }
 
   /** The platform variants whose content is in the store. */
   public List<Variant> present() {
-    return variants.stream().filter(Variant::isPresent).toList();
+    List<Variant> present = new ArrayList<>();
+    for (Variant variant : variants) {
+      if (variant.isPresent()) {
+        present.add(variant);
+      }
+    }
+    return present;
   }
 
   /** The platforms of the present variants, in index order. */
   public List<Platform> platforms() {
-    return present().stream().map(Variant::platform).toList();
+    List<Platform> platforms = new ArrayList<>();
+    for (Variant variant : present()) {
+      platforms.add(variant.platform());
+    }
+    return platforms;
   }
 
   /** True when the image has a present variant of that platform (strict match). */
   public boolean has(Platform platform) {
-    return present().stream().anyMatch(v -> v.platform().matches(platform));
+    for (Variant variant : present()) {
+      if (variant.platform().matches(platform)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many platform variants the image lists. */
@@ -90,17 +145,29 @@ public record Image(
 
   /** Compressed content held for the present variants (what a registry would report for them). */
   public long contentSize() {
-    return present().stream().mapToLong(Variant::contentSize).sum();
+    long bytes = 0;
+    for (Variant variant : present()) {
+      bytes += variant.contentSize();
+    }
+    return bytes;
   }
 
   /** Content plus unpacked size of the present variants. */
   public long diskUsage() {
-    return present().stream().mapToLong(Variant::diskUsage).sum();
+    long bytes = 0;
+    for (Variant variant : present()) {
+      bytes += variant.diskUsage();
+    }
+    return bytes;
   }
 
   /** Distinct containers created from any variant. */
   public List<String> containers() {
-    return variants.stream().flatMap(v -> v.containers().stream()).distinct().toList();
+    Set<String> containers = new LinkedHashSet<>();
+    for (Variant variant : variants) {
+      containers.addAll(variant.containers());
+    }
+    return List.copyOf(containers);
   }
 
   /** True when the store holds no name for the image (the engine's meaning of dangling). */

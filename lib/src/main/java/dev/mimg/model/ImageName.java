@@ -16,11 +16,19 @@ public record ImageName(String written, Reference reference, String repository, 
   public static final String NONE = "<none>";
 
   /** Listing order: tags by repository then tag, then names without a tag, then none. */
-  public static final Comparator<ImageName> LISTING_ORDER = Comparator
-      .comparing((ImageName n) -> n.tag().equals(NONE))
-      .thenComparing(n -> n.repository().equals(NONE))
-      .thenComparing(ImageName::repository)
-      .thenComparing(ImageName::tag);
+  public static final Comparator<ImageName> LISTING_ORDER = new Comparator<>() {
+    @Override
+    public int compare(ImageName a, ImageName b) {
+      int order = Boolean.compare(a.tag().equals(NONE), b.tag().equals(NONE));
+      if (order == 0) {
+        order = Boolean.compare(a.repository().equals(NONE), b.repository().equals(NONE));
+      }
+      if (order == 0) {
+        order = a.repository().compareTo(b.repository());
+      }
+      return order != 0 ? order : a.tag().compareTo(b.tag());
+    }
+  };
 
   /** The REPOSITORY and TAG of an image with no name: {@code <none> <none>}. */
   public static final ImageName NO_NAME = new ImageName("", null, NONE, NONE);

@@ -11,11 +11,13 @@ import dev.mimg.store.ReadOnlyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -286,17 +288,38 @@ public final class ImageQuery implements Iterable<Image>, Removable {
 
   /** The matching images of a listing. */
   Stream<Image> select(List<Image> images) {
-    Predicate<Image> all = steps.filters().stream().map(filter -> filter.apply(images))
-        .reduce(image -> true, Predicate::and);
-    if (!steps.names().isEmpty()) {
-      Predicate<ImageName> names = steps.selectedNames();
-      all = all.and(image -> image.names().stream().anyMatch(names));
+    List<Predicate<Image>> filters = new ArrayList<>();
+    for (Function<List<Image>, Predicate<Image>> filter : steps.filters()) {
+      filters.add(filter.apply(images));
     }
-    if (steps.selectsVariants()) {
-      BiPredicate<Image, Variant> selected = steps.selectedVariants(true);
-      all = all.and(image -> image.variants().stream().anyMatch(v -> selected.test(image, v)));
+    Predicate<ImageName> names = steps.names().isEmpty() ? null : steps.selectedNames();
+    BiPredicate<Image, Variant> variants = steps.selectsVariants() ? steps.selectedVariants(true) : null;
+    List<Image> selected = new ArrayList<>();
+    for (Image image : images) {
+      if (accepts(image, filters, names, variants)) {
+        selected.add(image);
+      }
     }
-    return images.stream().filter(all).sorted(steps.order()).limit(steps.limit());
+    selected.sort(steps.order());
+    return selected.size() > steps.limit() ? selected.subList(0, (int) steps.limit()).stream() : selected.stream();
+  }
+
+  private static boolean accepts(Image image, List<Predicate<Image>> filters, Predicate<ImageName> names,
+      BiPredicate<Image, Variant> variants) {
+    for (Predicate<Image> filter : filters) {
+      if (!filter.test(image)) {
+        return false;
+      }
+    }
+    boolean named = names == null;
+    for (int i = 0; !named && i < image.names().size(); i++) {
+      named = names.test(image.names().get(i));
+    }
+    boolean varied = variants == null;
+    for (int i = 0; !varied && i < image.variants().size(); i++) {
+      varied = variants.test(image, image.variants().get(i));
+    }
+    return named && varied;
   }
 
   /** Which variants views show: those the variant steps select, or all. */

@@ -23,8 +23,14 @@ public record Listing(List<Image> images, Selection selection, RemoteSizes remot
 
   /** The notices of the registry's failures: one line per image whose total size is unknown, and why. */
   public List<String> remoteNotices() {
-    return images.stream().flatMap(image -> remote.failure(image).stream().map(reason ->
-        RemoteTotals.repository(image).map(dev.mimg.model.Reference::familiarString).orElse(image.shortId())
-            + ": total size unknown: " + reason)).toList();
+    List<String> notices = new java.util.ArrayList<>();
+    if (!remote.asked()) {
+      return notices;
+    }
+    for (Image image : images) {
+      remote.failure(image).ifPresent(reason -> notices.add(RemoteTotals.repository(image)
+          .map(dev.mimg.model.Reference::familiarString).orElse(image.shortId()) + ": total size unknown: " + reason));
+    }
+    return notices;
   }
 }

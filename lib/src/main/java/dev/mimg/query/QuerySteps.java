@@ -81,7 +81,14 @@ record QuerySteps(
 
   /** The names the name steps select (every name without such a step). */
   Predicate<ImageName> selectedNames() {
-    return name -> names.isEmpty() || names.stream().anyMatch(glob -> glob.matches(name));
+    return name -> {
+      for (ReferenceGlob glob : names) {
+        if (glob.matches(name)) {
+          return true;
+        }
+      }
+      return names.isEmpty();
+    };
   }
 
   /**

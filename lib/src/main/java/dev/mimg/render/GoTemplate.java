@@ -53,7 +53,9 @@ public final class GoTemplate {
 
     private String renderWith(ValueResolver resolver) {
         StringBuilder out = new StringBuilder();
-        nodes.forEach(node -> node.renderTo(out, resolver));
+        for (TemplateNode node : nodes) {
+            node.renderTo(out, resolver);
+        }
         return out.toString();
     }
 

@@ -25,7 +25,9 @@ public final class TableRenderer {
         if (template.isTable()) {
             text.append(template.renderHeader(headers)).append('\n');
         }
-        rows.forEach(row -> text.append(template.render(row)).append('\n'));
+        for (Map<String, ?> row : rows) {
+            text.append(template.render(row)).append('\n');
+        }
         return template.isTable() ? TabWriter.docker().align(text.toString()) : text.toString();
     }
 }

@@ -33,7 +33,9 @@ public final class FlatView {
     List<Map<String, Object>> rows = ImageRows.of(images, selection.names(), options.now(), options.noTrunc(), remote);
     if (options.quiet()) {
       StringBuilder out = new StringBuilder();
-      rows.forEach(row -> out.append(row.get("ID")).append('\n'));
+      for (Map<String, Object> row : rows) {
+        out.append(row.get("ID")).append('\n');
+      }
       return out.toString();
     }
     String format = options.format() == null || options.format().equals("table") ? defaultFormat(options)
@@ -63,6 +65,10 @@ public final class FlatView {
   }
 
   private static int widest(String text) {
-    return text.lines().mapToInt(line -> line.codePointCount(0, line.length())).max().orElse(0);
+    int widest = 0;
+    for (String line : text.split("\n")) {
+      widest = Math.max(widest, line.codePointCount(0, line.length()));
+    }
+    return widest;
   }
 }

@@ -61,8 +61,11 @@ public final class ImageRows {
    */
   public static List<Map<String, Object>> of(List<Image> images, Predicate<ImageName> shown, Instant now,
       boolean noTrunc, RemoteSizes remote) {
-    return named(images, shown).stream().map(named -> row(named.image(), named.name(), now, noTrunc, remote))
-        .toList();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Named named : named(images, shown)) {
+      rows.add(row(named.image(), named.name(), now, noTrunc, remote));
+    }
+    return rows;
   }
 
   /** An image under one of its names: a row of the flat listing, a block of the tree. */
@@ -70,8 +73,13 @@ public final class ImageRows {
   }
 
   /** Listing order of rows: by name ({@link ImageName#LISTING_ORDER}), then by image id. */
-  public static final Comparator<Named> ORDER = Comparator.comparing(Named::name, ImageName.LISTING_ORDER)
-      .thenComparing(n -> n.image().id().toString());
+  public static final Comparator<Named> ORDER = new Comparator<>() {
+    @Override
+    public int compare(Named a, Named b) {
+      int byName = ImageName.LISTING_ORDER.compare(a.name(), b.name());
+      return byName != 0 ? byName : a.image().id().toString().compareTo(b.image().id().toString());
+    }
+  };
 
   /**
    * Every (image, name) pair to list, in listing order: each listed name {@code shown} accepts (else each of its
@@ -80,14 +88,16 @@ public final class ImageRows {
   public static List<Named> named(List<Image> images, Predicate<ImageName> shown) {
     List<Named> rows = new ArrayList<>();
     for (Image image : images) {
-      List<ImageName> names = image.listedNames().stream().filter(shown).toList();
+      List<ImageName> names = accepted(image.listedNames(), shown);
       if (names.isEmpty()) {
-        names = image.names().stream().filter(shown).toList();
+        names = accepted(image.names(), shown);
       }
       if (image.isDangling()) {
         names = List.of(ImageName.NO_NAME);
       }
-      names.forEach(name -> rows.add(new Named(image, name)));
+      for (ImageName name : names) {
+        rows.add(new Named(image, name));
+      }
     }
     rows.sort(ORDER);
     return rows;
@@ -105,7 +115,11 @@ public final class ImageRows {
 
   /** The present platforms, formatted as the image declares them. */
   public static List<String> platforms(Image image) {
-    return image.platforms().stream().map(Platform::toString).toList();
+    List<String> platforms = new ArrayList<>();
+    for (Platform platform : image.platforms()) {
+      platforms.add(platform.toString());
+    }
+    return platforms;
   }
 
   /** Docker's CREATED column text ("2 years ago"). */
@@ -134,8 +148,22 @@ public final class ImageRows {
     });
   }
 
+  private static List<ImageName> accepted(List<ImageName> names, Predicate<ImageName> shown) {
+    List<ImageName> accepted = new ArrayList<>();
+    for (ImageName name : names) {
+      if (shown.test(name)) {
+        accepted.add(name);
+      }
+    }
+    return accepted;
+  }
+
   private static String digest(Image image, String repository) {
-    return image.digestRefs().stream().filter(ref -> ref.familiarName().equals(repository))
-        .flatMap(ref -> ref.digest().stream()).map(String::valueOf).findFirst().orElse(NONE);
+    for (Reference ref : image.digestRefs()) {
+      if (ref.familiarName().equals(repository) && ref.digest().isPresent()) {
+        return ref.digest().get().toString();
+      }
+    }
+    return NONE;
   }
 }

@@ -53,10 +53,21 @@ final class LayoutImages {
   List<Image> images(List<String> notices) {
     Map<Digest, List<Descriptor>> byDigest = new LinkedHashMap<>();
     for (Descriptor entry : layout.index().manifests()) {
-      byDigest.computeIfAbsent(entry.digest(), d -> new ArrayList<>()).add(entry);
+      List<Descriptor> entries = byDigest.get(entry.digest());
+      if (entries == null) {
+        entries = new ArrayList<>();
+        byDigest.put(entry.digest(), entries);
+      }
+      entries.add(entry);
     }
     List<Image> images = new ArrayList<>();
-    byDigest.forEach((digest, entries) -> images.add(named(entries, () -> image(entries, notices))));
+    for (List<Descriptor> entries : byDigest.values()) {
+      try {
+        images.add(image(entries, notices));
+      } catch (LayoutCorruption e) {
+        throw e.of(entries);
+      }
+    }
     return images;
   }
 
@@ -67,7 +78,11 @@ final class LayoutImages {
 
   private List<LayoutVariant> variants(Descriptor top, String mediaType) {
     if (MediaTypes.isIndex(mediaType)) {
-      return layout.readIndexBlob(top.digest()).manifests().stream().map(this::variant).toList();
+      List<LayoutVariant> variants = new ArrayList<>();
+      for (Descriptor child : layout.readIndexBlob(top.digest()).manifests()) {
+        variants.add(variant(child));
+      }
+      return variants;
     }
     return List.of(variant(top));
   }
@@ -108,17 +123,25 @@ final class LayoutImages {
     Set<ImageName> imageNames = new LinkedHashSet<>();
     Set<Reference> digestRefs = new LinkedHashSet<>();
     for (Descriptor entry : entries) {
-      names.name(entry.annotations().get(OciLayout.REF_NAME_ANNOTATION)).ifPresent(name -> {
+      Optional<ImageName> found = names.name(entry.annotations().get(OciLayout.REF_NAME_ANNOTATION));
+      if (found.isPresent()) {
+        ImageName name = found.get();
         imageNames.add(name);
-        name.asReference().ifPresent(ref -> digestRefs.add(ref.isDigestOnly() ? ref
-            : Reference.parse(ref.name() + "@" + top.digest())));
-      });
+        Reference ref = name.reference();
+        if (ref != null) {
+          digestRefs.add(ref.isDigestOnly() ? ref : Reference.parse(ref.name() + "@" + top.digest()));
+        }
+      }
     }
     List<LayoutVariant> variants = variants(top, mediaType);
-    Optional<LayoutVariant> best = createdFrom(variants);
+    LayoutVariant best = createdFrom(variants);
+    List<Variant> plain = new ArrayList<>();
+    for (LayoutVariant variant : variants) {
+      plain.add(variant.variant());
+    }
     return new Image(top.digest(), mediaType, List.copyOf(imageNames), List.copyOf(digestRefs),
-        best.map(v -> created(v.config())).orElseGet(() -> created(top, mediaType)),
-        variants.stream().map(LayoutVariant::variant).toList(), best.map(v -> labels(v.config())).orElse(Map.of()));
+        best != null ? created(best.config()) : created(top, mediaType), plain,
+        best != null ? labels(best.config()) : Map.of());
   }
 
   private LayoutVariant variant(Descriptor descriptor) {
@@ -126,8 +149,10 @@ final class LayoutImages {
     Variant.Kind declaredKind = descriptor.isAttestation() ? Variant.Kind.ATTESTATION
         : MediaTypes.isManifest(descriptor.mediaType()) || descriptor.mediaType() == null ? Variant.Kind.IMAGE
         : Variant.Kind.UNKNOWN;
-    Platform declared = descriptor.declaredPlatform().filter(p -> !p.os().isEmpty() && !p.architecture().isEmpty())
-        .orElse(null);
+    Platform declared = descriptor.platform() == null ? null : descriptor.platform().toPlatform();
+    if (declared != null && (declared.os().isEmpty() || declared.architecture().isEmpty())) {
+      declared = null;
+    }
     if (!layout.hasBlob(descriptor.digest()) || !MediaTypes.isManifest(ContentGraph.mediaType(layout, descriptor))) {
       Variant.Kind kind = layout.hasBlob(descriptor.digest()) ? Variant.Kind.UNKNOWN : declaredKind;
       return new LayoutVariant(new Variant(descriptor.digest(), declared == null ? Platform.UNKNOWN : declared, kind, false, 0, 0,
@@ -136,7 +161,10 @@ final class LayoutImages {
     ImageManifest manifest = layout.readManifestBlob(descriptor.digest());
     Descriptor config = manifest.config();
     boolean configPresent = config != null && layout.hasBlob(config.digest());
-    boolean available = configPresent && manifest.layers().stream().allMatch(l -> layout.hasBlob(l.digest()));
+    boolean available = configPresent;
+    for (Descriptor layer : manifest.layers()) {
+      available = available && layout.hasBlob(layer.digest());
+    }
     JsonObject configJson = configPresent && isJsonConfig(config) ? layout.readJsonBlob(config.digest()) : null;
     Platform platform = declared != null ? declared : dev.mimg.model.PlatformJson.ofConfig(configJson);
     long content = available ? manifest.contentSize(descriptor.size()) : 0;
@@ -144,12 +172,18 @@ final class LayoutImages {
         attestationFor), descriptor, manifest, configJson);
   }
 
-  /** The engine's choice: the available image variant of the host platform, else the first available one. */
-  private Optional<LayoutVariant> createdFrom(List<LayoutVariant> variants) {
-    List<LayoutVariant> available = variants.stream().filter(v -> v.variant().isPresent() && v.config() != null)
-        .toList();
-    return available.stream().filter(v -> v.variant().platform().matches(host)).findFirst()
-        .or(() -> available.stream().findFirst());
+  /** The engine's choice: the available image variant of the host platform, else the first available one (or null). */
+  private LayoutVariant createdFrom(List<LayoutVariant> variants) {
+    LayoutVariant first = null;
+    for (LayoutVariant v : variants) {
+      if (v.variant().isPresent() && v.config() != null) {
+        if (v.variant().platform().matches(host)) {
+          return v;
+        }
+        first = first == null ? v : first;
+      }
+    }
+    return first;
   }
 
   private static Digest attestationFor(Descriptor descriptor) {
