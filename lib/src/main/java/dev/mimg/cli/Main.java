@@ -11,6 +11,9 @@ public final class Main {
 
   /** Runs the CLI and exits with its code. */
   public static void main(String[] args) {
+    if (Warmup.helps(args, System.getenv("MIMG_STORE"))) {
+      Warmup.start();
+    }
     System.exit(run(CommandLines.utf8(System.out), CommandLines.utf8(System.err), args));
   }
 

@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A content digest such as {@code sha256:<64 lower-case hex>}; only sha256 and sha512 are accepted.
@@ -20,7 +19,6 @@ public record Digest(String algorithm, String hex) {
     public static final String SHA512 = "sha512";
 
     private static final Map<String, Integer> HEX_LENGTHS = Map.of(SHA256, 64, SHA512, 128);
-    private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]+");
     private static final int SHORT_ID_LENGTH = 12;
 
     /** Validates the algorithm and the hex length and alphabet. */
@@ -98,12 +96,22 @@ public record Digest(String algorithm, String hex) {
         return 31 * algorithm.hashCode() + hex.hashCode();
     }
 
+    private static boolean lowerHex(String hex) {
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String problemWith(String algorithm, String hex) {
         Integer expectedLength = HEX_LENGTHS.get(algorithm);
         if (expectedLength == null) {
             return "unsupported algorithm " + InvalidInputException.quote(algorithm) + " (expected sha256 or sha512)";
         }
-        if (hex.length() != expectedLength || !LOWER_HEX.matcher(hex).matches()) {
+        if (hex.length() != expectedLength || !lowerHex(hex)) {
             return algorithm + " needs exactly " + expectedLength + " lower-case hex digits";
         }
         return null;

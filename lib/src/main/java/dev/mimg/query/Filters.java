@@ -23,8 +23,11 @@ public final class Filters {
   /** The keys {@code prune} takes (Docker's, plus reference). */
   public static final List<String> PRUNE_KEYS = List.of("label", "reference", "until");
 
-  private static final Pattern FLAG = Pattern.compile("([^=]+)=(.*)", Pattern.DOTALL);
-  private static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|m|s|ms)");
+  /** Compiled on the first filter only: a listing without filters compiles no pattern. */
+  private static final class Patterns {
+    static final Pattern FLAG = Pattern.compile("([^=]+)=(.*)", Pattern.DOTALL);
+    static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|m|s|ms)");
+  }
 
   private Filters() {
   }
@@ -33,7 +36,7 @@ public final class Filters {
   public static ImageQuery apply(ImageQuery query, List<String> filters, List<String> keys, Instant now) {
     ImageQuery result = query;
     for (String text : filters) {
-      Matcher flag = FLAG.matcher(text);
+      Matcher flag = Patterns.FLAG.matcher(text);
       if (!flag.matches()) {
         throw new InvalidInputException("invalid filter \"" + text + "\": expected KEY=VALUE");
       }
@@ -68,8 +71,8 @@ public final class Filters {
 
   /** A Go duration before now ({@code 24h}, {@code 90m}, {@code 1h30m}), an RFC 3339 time, a date, or Unix seconds. */
   static Instant until(String value, Instant now) {
-    Matcher part = GO_DURATION.matcher(value);
-    if (!value.isEmpty() && value.replaceAll(GO_DURATION.pattern(), "").isEmpty()) {
+    Matcher part = Patterns.GO_DURATION.matcher(value);
+    if (!value.isEmpty() && value.replaceAll(Patterns.GO_DURATION.pattern(), "").isEmpty()) {
       Duration total = Duration.ZERO;
       while (part.find()) {
         double amount = Double.parseDouble(part.group(1));

@@ -44,7 +44,10 @@ public final class ImageRows {
   private static final java.util.SortedSet<String> WITHOUT_TOTAL = new java.util.TreeSet<>(FIELDS.stream()
       .filter(field -> !field.equals("TotalSize")).toList());
 
-  private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
+  /** Docker's CreatedAt layout; made only when a template shows CreatedAt (time-zone data is costly to load). */
+  private static final class CreatedAt {
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
+  }
   private static final String NONE = ImageName.NONE;
 
   private ImageRows() {
@@ -134,7 +137,7 @@ public final class ImageRows {
       case "Digest" -> digest(image, name.repository());
       case "ID" -> id(image, noTrunc);
       case "CreatedSince" -> createdSince(image, now);
-      case "CreatedAt" -> CREATED_AT.format(image.created().atZone(ZoneId.systemDefault()));
+      case "CreatedAt" -> CreatedAt.FORMAT.format(image.created().atZone(ZoneId.systemDefault()));
       case "Platforms" -> String.join(", ", platforms(image));
       case "PlatformCount" -> count(image) + (image.isShallow() ? "" : " all");
       case "Present" -> String.valueOf(image.present().size());

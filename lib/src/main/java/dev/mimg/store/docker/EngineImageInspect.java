@@ -36,7 +36,7 @@ record EngineImageInspect(
   /** The same image as a listing entry, so that one mapping serves both answers. */
   EngineImageSummary asSummary() {
     long seconds = created == null || created.isBlank() ? 0
-        : java.time.OffsetDateTime.parse(created).toEpochSecond();
+        : dev.mimg.model.Rfc3339.parse(created).getEpochSecond();
     return new EngineImageSummary(id, repoTags, repoDigests, seconds, 0, config == null ? null : config.labels(),
         descriptor, manifests);
   }

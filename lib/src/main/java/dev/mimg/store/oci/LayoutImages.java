@@ -13,7 +13,6 @@ import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -220,7 +219,7 @@ final class LayoutImages {
       return Instant.EPOCH;
     }
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return dev.mimg.model.Rfc3339.parse(text);
     } catch (DateTimeParseException e) {
       return Instant.EPOCH;
     }
