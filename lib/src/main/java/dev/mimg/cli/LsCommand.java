@@ -60,7 +60,8 @@ final class LsCommand {
       String format = in.value("--format");
       ListingOptions options = ListingOptions.defaults().format(format).with(Switch.QUIET, quiet)
           .with(Switch.NO_TRUNC, in.flag("--no-trunc")).with(Switch.DIGESTS, in.flag("--digests"))
-          .with(Switch.COUNTS, in.flag("--counts")).with(Switch.ALL, all).width(Terminal.isTty() ? Terminal.width() : 0);
+          .with(Switch.COUNTS, in.flag("--counts")).with(Switch.ALL, all).width(Terminal.isTty() ? Terminal.width()
+              : 0);
       in.out().print(tree && "json".equals(options.format())
           ? JsonView.render(listing.images(), listing.selection(), all, listing.remote())
           : tree && !quiet && options.format() == null

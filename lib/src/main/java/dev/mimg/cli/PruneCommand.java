@@ -50,7 +50,8 @@ final class PruneCommand {
       Removal removal = (all ? base.unused() : base.dangling().unused()).removal();
       if (in.flag("--platforms")) {
         List<String> keep = in.values("--keep");
-        ImageQuery rest = all ? base.inUse() : base.where(image -> !image.isDangling() || !image.containers().isEmpty());
+        ImageQuery rest = all ? base.inUse() : base.where(image -> !image.isDangling()
+            || !image.containers().isEmpty());
         String[] kept = keep.isEmpty() ? new String[] {Platform.host().toString()} : keep.toArray(String[]::new);
         removal = removal.and(rest.notPlatform(kept).variants().unused().removal());
       }

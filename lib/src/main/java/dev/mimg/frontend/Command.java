@@ -55,7 +55,8 @@ public final class Command {
 
   /** The same command with these lines of description (the first is the summary command lists show). */
   public Command describe(String... lines) {
-    return new Command(name, aliases, List.of(lines), options, parameters, subcommands, exitCodes, stopAtPositional, passThrough, action);
+    return new Command(name, aliases, List.of(lines), options, parameters, subcommands, exitCodes, stopAtPositional,
+        passThrough, action);
   }
 
   /** A flag ({@code names}: {@code "-a", "--all"}, then its description as the last argument). */

@@ -22,37 +22,37 @@ import java.util.Optional;
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/descriptor.md">OCI image-spec: descriptor</a>
  */
 public record Descriptor(
-        String mediaType,
-        Digest digest,
-        long size,
-        PlatformJson platform,
-        Map<String, String> annotations,
-        String artifactType) {
+    String mediaType,
+    Digest digest,
+    long size,
+    PlatformJson platform,
+    Map<String, String> annotations,
+    String artifactType) {
 
-    /** Annotation BuildKit puts on attestation manifests inside an index. */
-    public static final String REFERENCE_TYPE_ANNOTATION = "vnd.docker.reference.type";
-    /** Annotation naming the image manifest an attestation describes. */
-    public static final String REFERENCE_DIGEST_ANNOTATION = "vnd.docker.reference.digest";
-    /** Value of {@link #REFERENCE_TYPE_ANNOTATION} on attestation manifests. */
-    public static final String ATTESTATION_MANIFEST = "attestation-manifest";
+  /** Annotation BuildKit puts on attestation manifests inside an index. */
+  public static final String REFERENCE_TYPE_ANNOTATION = "vnd.docker.reference.type";
+  /** Annotation naming the image manifest an attestation describes. */
+  public static final String REFERENCE_DIGEST_ANNOTATION = "vnd.docker.reference.digest";
+  /** Value of {@link #REFERENCE_TYPE_ANNOTATION} on attestation manifests. */
+  public static final String ATTESTATION_MANIFEST = "attestation-manifest";
 
-    /** Makes the annotations an immutable map (empty when absent). */
-    public Descriptor {
-        annotations = Immutables.copyOf(annotations);
-    }
+  /** Makes the annotations an immutable map (empty when absent). */
+  public Descriptor {
+    annotations = Immutables.copyOf(annotations);
+  }
 
-    /** A descriptor with only media type, digest and size. */
-    public static Descriptor of(String mediaType, Digest digest, long size) {
-        return new Descriptor(mediaType, digest, size, null, null, null);
-    }
+  /** A descriptor with only media type, digest and size. */
+  public static Descriptor of(String mediaType, Digest digest, long size) {
+    return new Descriptor(mediaType, digest, size, null, null, null);
+  }
 
-    /** The declared platform, if the descriptor has one. */
-    public Optional<Platform> declaredPlatform() {
-        return Optional.ofNullable(platform).map(PlatformJson::toPlatform);
-    }
+  /** The declared platform, if the descriptor has one. */
+  public Optional<Platform> declaredPlatform() {
+    return Optional.ofNullable(platform).map(PlatformJson::toPlatform);
+  }
 
-    /** True for a BuildKit attestation manifest ({@code vnd.docker.reference.type: attestation-manifest}). */
-    public boolean isAttestation() {
-        return ATTESTATION_MANIFEST.equals(annotations.get(REFERENCE_TYPE_ANNOTATION));
-    }
+  /** True for a BuildKit attestation manifest ({@code vnd.docker.reference.type: attestation-manifest}). */
+  public boolean isAttestation() {
+    return ATTESTATION_MANIFEST.equals(annotations.get(REFERENCE_TYPE_ANNOTATION));
+  }
 }

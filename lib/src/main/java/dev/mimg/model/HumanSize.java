@@ -8,28 +8,28 @@ import java.util.List;
  */
 public final class HumanSize {
 
-    /** The precision {@code docker image ls} uses. */
-    public static final int DOCKER_PRECISION = 3;
+  /** The precision {@code docker image ls} uses. */
+  public static final int DOCKER_PRECISION = 3;
 
-    private static final List<String> UNITS = List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB");
-    private static final double BASE = 1000.0;
+  private static final List<String> UNITS = List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB");
+  private static final double BASE = 1000.0;
 
-    private HumanSize() {
+  private HumanSize() {
+  }
+
+  /** Formats with Docker's precision of 3 significant digits, e.g. 6190000 -> "6.19MB". */
+  public static String format(long bytes) {
+    return format(bytes, DOCKER_PRECISION);
+  }
+
+  /** Formats with the given number of significant digits, dividing by 1000 while the value is at least 1000. */
+  public static String format(long bytes, int precision) {
+    double size = bytes;
+    int unit = 0;
+    while (size >= BASE && unit < UNITS.size() - 1) {
+      size /= BASE;
+      unit++;
     }
-
-    /** Formats with Docker's precision of 3 significant digits, e.g. 6190000 -> "6.19MB". */
-    public static String format(long bytes) {
-        return format(bytes, DOCKER_PRECISION);
-    }
-
-    /** Formats with the given number of significant digits, dividing by 1000 while the value is at least 1000. */
-    public static String format(long bytes, int precision) {
-        double size = bytes;
-        int unit = 0;
-        while (size >= BASE && unit < UNITS.size() - 1) {
-            size /= BASE;
-            unit++;
-        }
-        return GoFloatFormat.formatG(size, precision) + UNITS.get(unit);
-    }
+    return GoFloatFormat.formatG(size, precision) + UNITS.get(unit);
+  }
 }

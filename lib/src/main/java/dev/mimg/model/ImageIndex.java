@@ -23,14 +23,14 @@ import java.util.Map;
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-index.md">OCI image-spec: image index</a>
  */
 public record ImageIndex(
-        int schemaVersion,
-        String mediaType,
-        List<Descriptor> manifests,
-        Map<String, String> annotations) {
+    int schemaVersion,
+    String mediaType,
+    List<Descriptor> manifests,
+    Map<String, String> annotations) {
 
-    /** Makes manifests and annotations immutable (empty when absent). */
-    public ImageIndex {
-        manifests = Immutables.copyOf(manifests);
-        annotations = Immutables.copyOf(annotations);
-    }
+  /** Makes manifests and annotations immutable (empty when absent). */
+  public ImageIndex {
+    manifests = Immutables.copyOf(manifests);
+    annotations = Immutables.copyOf(annotations);
+  }
 }

@@ -79,7 +79,8 @@ public final class ImageLookup {
         .filter(variant -> variant.digest().toString().startsWith(prefix)).map(variant -> new Found(image, variant)))
         .toList();
     if (variants.stream().map(found -> found.variant().digest()).distinct().count() > 1) {
-      throw new InvalidInputException("ambiguous variant id " + prefix + ": it matches " + variants.size() + " variants");
+      throw new InvalidInputException("ambiguous variant id " + prefix + ": it matches " + variants.size()
+          + " variants");
     }
     return variants.stream().findFirst();
   }

@@ -23,29 +23,29 @@ import java.util.Map;
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/manifest.md">OCI image-spec: image manifest</a>
  */
 public record ImageManifest(
-        int schemaVersion,
-        String mediaType,
-        Descriptor config,
-        List<Descriptor> layers,
-        Map<String, String> annotations,
-        Descriptor subject) {
+    int schemaVersion,
+    String mediaType,
+    Descriptor config,
+    List<Descriptor> layers,
+    Map<String, String> annotations,
+    Descriptor subject) {
 
-    /** Makes layers and annotations immutable (empty when absent). */
-    public ImageManifest {
-        layers = Immutables.copyOf(layers);
-        annotations = Immutables.copyOf(annotations);
-    }
+  /** Makes layers and annotations immutable (empty when absent). */
+  public ImageManifest {
+    layers = Immutables.copyOf(layers);
+    annotations = Immutables.copyOf(annotations);
+  }
 
-    /**
-     * The content a store holds for this manifest when it is present, as the Docker engine counts it: the
-     * manifest's own {@code manifestBytes}, its config and its layers.
-     */
-    public long contentSize(long manifestBytes) {
-        return manifestBytes + (config == null ? 0 : config.size()) + totalLayerSize();
-    }
+  /**
+   * The content a store holds for this manifest when it is present, as the Docker engine counts it: the
+   * manifest's own {@code manifestBytes}, its config and its layers.
+   */
+  public long contentSize(long manifestBytes) {
+    return manifestBytes + (config == null ? 0 : config.size()) + totalLayerSize();
+  }
 
-    /** The sum of the layer sizes (the compressed size of the image's filesystem). */
-    public long totalLayerSize() {
-        return layers.stream().mapToLong(Descriptor::size).sum();
-    }
+  /** The sum of the layer sizes (the compressed size of the image's filesystem). */
+  public long totalLayerSize() {
+    return layers.stream().mapToLong(Descriptor::size).sum();
+  }
 }

@@ -9,88 +9,88 @@ import java.math.BigInteger;
  */
 public final class JsonNumber implements Json {
 
-    private static final BigDecimal LONG_LIMIT = new BigDecimal(BigInteger.ONE.shiftLeft(63));
+  private static final BigDecimal LONG_LIMIT = new BigDecimal(BigInteger.ONE.shiftLeft(63));
 
-    private final String text;
+  private final String text;
 
-    /** The number written {@code text} (valid JSON number text: the reader's or a long's). */
-    JsonNumber(String text) {
-        this.text = text;
+  /** The number written {@code text} (valid JSON number text: the reader's or a long's). */
+  JsonNumber(String text) {
+    this.text = text;
+  }
+
+  /** The number as written. */
+  public String text() {
+    return text;
+  }
+
+  /** True when written without a fraction or exponent. */
+  public boolean isIntegral() {
+    return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+  }
+
+  /** The exact value. */
+  public BigDecimal decimal() {
+    return new BigDecimal(text);
+  }
+
+  /** The value as a long with any fraction cut off, or null when it is beyond the range of a long. */
+  Long exactLong() {
+    if (isIntegral()) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException tooLarge) {
+        return null;
+      }
     }
-
-    /** The number as written. */
-    public String text() {
-        return text;
+    BigDecimal value = decimal();
+    if (value.abs().compareTo(BigDecimal.ONE) < 0) {
+      return 0L;
     }
+    return value.abs().compareTo(LONG_LIMIT) < 0 ? value.longValue() : null;
+  }
 
-    /** True when written without a fraction or exponent. */
-    public boolean isIntegral() {
-        return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
-    }
+  @Override
+  public String asText() {
+    return text;
+  }
 
-    /** The exact value. */
-    public BigDecimal decimal() {
-        return new BigDecimal(text);
+  /** The value as Jackson's nodes give it: a fraction cut off, a too large integer wrapped around. */
+  @Override
+  public long asLong(long fallback) {
+    if (!isIntegral()) {
+      return (long) Double.parseDouble(text);
     }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException tooLarge) {
+      return new BigInteger(text).longValue();
+    }
+  }
 
-    /** The value as a long with any fraction cut off, or null when it is beyond the range of a long. */
-    Long exactLong() {
-        if (isIntegral()) {
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException tooLarge) {
-                return null;
-            }
-        }
-        BigDecimal value = decimal();
-        if (value.abs().compareTo(BigDecimal.ONE) < 0) {
-            return 0L;
-        }
-        return value.abs().compareTo(LONG_LIMIT) < 0 ? value.longValue() : null;
-    }
+  /** For an integer: not 0; {@code fallback} for a number with a fraction or exponent. */
+  @Override
+  public boolean asBoolean(boolean fallback) {
+    return isIntegral() ? new BigInteger(text).signum() != 0 : fallback;
+  }
 
-    @Override
-    public String asText() {
-        return text;
-    }
+  @Override
+  public String kind() {
+    return "Number";
+  }
 
-    /** The value as Jackson's nodes give it: a fraction cut off, a too large integer wrapped around. */
-    @Override
-    public long asLong(long fallback) {
-        if (!isIntegral()) {
-            return (long) Double.parseDouble(text);
-        }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException tooLarge) {
-            return new BigInteger(text).longValue();
-        }
-    }
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof JsonNumber number && text.equals(number.text);
+  }
 
-    /** For an integer: not 0; {@code fallback} for a number with a fraction or exponent. */
-    @Override
-    public boolean asBoolean(boolean fallback) {
-        return isIntegral() ? new BigInteger(text).signum() != 0 : fallback;
-    }
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
 
-    @Override
-    public String kind() {
-        return "Number";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof JsonNumber number && text.equals(number.text);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
-    }
-
-    /** The number's text. */
-    @Override
-    public String toString() {
-        return text;
-    }
+  /** The number's text. */
+  @Override
+  public String toString() {
+    return text;
+  }
 }

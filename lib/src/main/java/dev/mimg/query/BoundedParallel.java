@@ -29,7 +29,8 @@ final class BoundedParallel {
       return thread;
     });
     try {
-      items.forEach(item -> futures.computeIfAbsent(item, key -> CompletableFuture.supplyAsync(() -> task.apply(key), pool)));
+      items.forEach(item -> futures.computeIfAbsent(item, key -> CompletableFuture.supplyAsync(() ->
+          task.apply(key), pool)));
       CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
       return futures;
     } finally {

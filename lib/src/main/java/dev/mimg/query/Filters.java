@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class Filters {
 
   /** The keys {@code ls} takes. */
-  public static final List<String> LIST_KEYS = List.of("dangling", "label", "platform", "reference", "shallow", "until");
+  public static final List<String> LIST_KEYS = List.of("dangling", "label", "platform", "reference", "shallow",
+      "until");
   /** The keys {@code prune} takes (Docker's, plus reference). */
   public static final List<String> PRUNE_KEYS = List.of("label", "reference", "until");
 

@@ -34,7 +34,8 @@ public final class Mimg {
    * with its digest, platform and content size (manifest + config + layers).
    */
   public static java.util.List<dev.mimg.model.RemoteVariant> remote(String reference) {
-    return RemoteListing.of(dev.mimg.model.Reference.parse(reference), dev.mimg.registry.RegistryClient.fromEnvironment());
+    return RemoteListing.of(dev.mimg.model.Reference.parse(reference),
+        dev.mimg.registry.RegistryClient.fromEnvironment());
   }
 
   /** Where the DSL's warnings go (e.g. an unknown platform in a filter); by default standard error. */

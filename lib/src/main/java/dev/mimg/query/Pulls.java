@@ -15,7 +15,8 @@ final class Pulls {
   static List<PullReport> each(ImageQuery query, Function<Image, List<Platform>> platforms) {
     Puller puller = new Puller(query.store(), event -> { });
     return query.list().stream().filter(image -> !image.tags().isEmpty())
-        .map(image -> query.isDryRun() ? Puller.wouldPull(image.tags().get(0), Optional.of(image), platforms.apply(image))
+        .map(image -> query.isDryRun() ? Puller.wouldPull(image.tags().get(0), Optional.of(image),
+            platforms.apply(image))
             : puller.pull(image.tags().get(0), platforms.apply(image), false, false)).toList();
   }
 }

@@ -61,7 +61,8 @@ final class RemoteListing {
     try {
       return future.join();
     } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : new RegistryException(BoundedParallel.reason(e), e);
+      throw e.getCause() instanceof RuntimeException cause ? cause
+          : new RegistryException(BoundedParallel.reason(e), e);
     }
   }
 

@@ -41,7 +41,8 @@ final class RemovalPlanner {
    * A planner over a store's current images and container names; {@code alsoTakes} says what the store deletes
    * along with a variant ({@link dev.mimg.store.ImageStore#removalAlsoTakes}); {@code force} lifts the keeping rules.
    */
-  RemovalPlanner(List<Image> images, Map<String, String> containerNames, BiFunction<Image, Variant, Set<String>> alsoTakes,
+  RemovalPlanner(List<Image> images, Map<String, String> containerNames, BiFunction<Image, Variant,
+      Set<String>> alsoTakes,
       boolean force) {
     this.images = images;
     this.containerNames = containerNames;
@@ -101,7 +102,8 @@ final class RemovalPlanner {
     if (found.variant() != null) {
       Variant variant = found.variant();
       if (!variant.isPresent()) {
-        throw new InvalidInputException("variant " + variant.shortId() + " (" + variant.platform() + ") is not present");
+        throw new InvalidInputException("variant " + variant.shortId() + " (" + variant.platform()
+            + ") is not present");
       }
       String first = image.name();
       return List.of(new Selected(image, name -> name.toString().equals(first), List.of(variant)));
@@ -150,7 +152,8 @@ final class RemovalPlanner {
     Image image = s.image();
     List<String> others = s.otherNames();
     if (!others.isEmpty() && !force) {
-      image.names().stream().filter(s.names()).forEach(name -> planned.add(RemovalPlan.Step.removeName(image, name, others)));
+      image.names().stream().filter(s.names()).forEach(name -> planned.add(RemovalPlan.Step.removeName(image, name,
+          others)));
       return;
     }
     if (!image.containers().isEmpty() && !force) {

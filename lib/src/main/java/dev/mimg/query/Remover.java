@@ -60,7 +60,8 @@ final class Remover {
       i += group.size();
     }
     long after = usage(store, touched, wholeImages);
-    return new RemovalReport(removed, skipped, List.of(), null, before < 0 || after < 0 ? -1 : Math.max(0, before - after),
+    return new RemovalReport(removed, skipped, List.of(), null, before < 0 || after < 0 ? -1 : Math.max(0,
+        before - after),
         false);
   }
 

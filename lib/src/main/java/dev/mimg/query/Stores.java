@@ -87,7 +87,8 @@ public final class Stores {
         throw new InvalidInputException("no OCI image layout at " + dir + " (mimg pull --store " + spec
             + " creates one)");
       }
-      return new OciLayoutStore(forWriting ? OciLayout.create(dir) : OciLayout.open(dir), dev.mimg.model.Platform.host());
+      return new OciLayoutStore(forWriting ? OciLayout.create(dir) : OciLayout.open(dir),
+          dev.mimg.model.Platform.host());
     }
     throw new InvalidInputException("invalid store \"" + spec + "\": expected engine, engine:HOST or oci:DIR");
   }

@@ -36,13 +36,14 @@ final class CredentialHelper {
       process.getOutputStream().write(server.getBytes(StandardCharsets.UTF_8));
       process.getOutputStream().close();
       // read the answer beside the clock: a helper waiting on a keychain prompt must not hang mimg
-      java.util.concurrent.CompletableFuture<byte[]> answered = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        try {
-          return process.getInputStream().readAllBytes();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      java.util.concurrent.CompletableFuture<byte[]> answered =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+              return process.getInputStream().readAllBytes();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
       byte[] out;
       try {
         out = answered.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

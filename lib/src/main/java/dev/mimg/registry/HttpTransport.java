@@ -94,7 +94,8 @@ final class HttpTransport {
       }
       URI target = current.uri().resolve(location);
       if (current.uri().getScheme().equals("https") && !target.getScheme().equals("https")) {
-        throw new RegistryException(subject + ": " + current.uri().getAuthority() + " redirected to plain HTTP; refused");
+        throw new RegistryException(subject + ": " + current.uri().getAuthority()
+            + " redirected to plain HTTP; refused");
       }
       current = current.redirectedTo(target);
     }

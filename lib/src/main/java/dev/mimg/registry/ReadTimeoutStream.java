@@ -29,7 +29,10 @@ final class ReadTimeoutStream extends FilterInputStream {
   private volatile boolean stalled;
   private long count;
 
-  /** Guards {@code in}; {@code peer} (e.g. "the registry host:port") and {@code doing} ("while fetching ...") name it in the error. */
+  /**
+   * Guards {@code in}; {@code peer} (e.g. "the registry host:port") and {@code doing} ("while fetching ...") name it
+   * in the error.
+   */
   ReadTimeoutStream(InputStream in, Timeouts timeouts, String peer, String doing) {
     super(in);
     this.timeouts = timeouts;

@@ -43,7 +43,8 @@ public final class RegistryClient {
     CredentialSource credentials = builder.credentials != null ? builder.credentials
         : DockerConfigCredentials.fromEnvironment(env);
     Timeouts timeouts = builder.timeouts != null ? builder.timeouts : Timeouts.fromEnvironment(env);
-    HttpClients http = new HttpClients(timeouts, builder.proxy != null ? builder.proxy : new EnvironmentProxySelector(env));
+    HttpClients http = new HttpClients(timeouts, builder.proxy != null ? builder.proxy
+        : new EnvironmentProxySelector(env));
     this.transport = new HttpTransport(http, builder.retry, builder.notices);
     this.insecure = InsecureRegistries.of(builder.insecure, env);
     this.errors = new RegistryErrors(credentials);
@@ -74,7 +75,10 @@ public final class RegistryClient {
     return fetchManifest(repository, digest.toString(), Optional.of(digest), blobSubject(repository, digest));
   }
 
-  /** The blob {@code descriptor} names, streamed; reading to the end throws an IOException on a size or digest mismatch. */
+  /**
+   * The blob {@code descriptor} names, streamed; reading to the end throws an IOException on a size or digest
+   * mismatch.
+   */
   public InputStream blob(Reference repository, Descriptor descriptor) {
     return fetchBlob(repository, descriptor.digest(), descriptor.size());
   }
@@ -101,7 +105,8 @@ public final class RegistryClient {
     String algorithm = pinned.map(Digest::algorithm).orElse(Digest.SHA256);
     Digest actual = Digest.of(algorithm, bytes);
     if (pinned.isPresent() && !pinned.get().equals(actual)) {
-      throw new RegistryException(subject + ": the registry sent a manifest with digest " + actual + ", not the requested "
+      throw new RegistryException(subject + ": the registry sent a manifest with digest " + actual
+          + ", not the requested "
           + pinned.get());
     }
     Optional<Digest> announced = announcedDigest(response, subject);
@@ -112,7 +117,8 @@ public final class RegistryClient {
     return new Fetched(bytes, ManifestMediaType.of(response, bytes), actual);
   }
 
-  private HttpResponse<InputStream> get(Reference repository, String suffix, Map<String, String> headers, String subject) {
+  private HttpResponse<InputStream> get(Reference repository, String suffix, Map<String, String> headers,
+      String subject) {
     String domain = repository.domain();
     URI uri = RegistryHost.apiRoot(domain, insecure.allowsPlainHttp(domain)).resolve(repository.path() + "/" + suffix);
     String scope = "repository:" + repository.path() + ":pull";
@@ -205,7 +211,10 @@ public final class RegistryClient {
       return this;
     }
 
-    /** How long to wait for a connection and for the next byte of an answer (default: MIMG_*_TIMEOUT of the environment). */
+    /**
+     * How long to wait for a connection and for the next byte of an answer (default: MIMG_*_TIMEOUT of the
+     * environment).
+     */
     public Builder timeouts(Timeouts value) {
       this.timeouts = value;
       return this;

@@ -31,15 +31,18 @@ final class RegistryErrors {
   }
 
   /** The error for a non-2xx answer of the registry; the body is read (bounded) and closed. */
-  RegistryException forStatus(HttpResponse<InputStream> response, String subject, String domain, boolean sentCredentials) {
+  RegistryException forStatus(HttpResponse<InputStream> response, String subject, String domain,
+      boolean sentCredentials) {
     int status = response.statusCode();
     Optional<String> detail = registryMessage(response);
     return switch (status) {
       case 401 -> sentCredentials ? unauthorized(subject, domain) : noCredentials(subject, domain);
       case 403 -> new RegistryException(subject + ": denied (403): " + detail.orElse("access denied")
           + (sentCredentials ? " (check the credentials for " + domain + " in " + credentials.describe() + ")" : ""));
-      case 404 -> new RegistryException(subject + ": not found (404): " + detail.orElse("no such manifest or blob"), 404);
-      default -> new RegistryException(subject + ": " + domain + " answered " + status + detail.map(d -> ": " + d).orElse(""));
+      case 404 -> new RegistryException(subject + ": not found (404): " + detail.orElse("no such manifest or blob"),
+          404);
+      default -> new RegistryException(subject + ": " + domain + " answered " + status + detail.map(d -> ": "
+          + d).orElse(""));
     };
   }
 

@@ -49,7 +49,8 @@ record RetryPolicy(int attempts, Duration firstDelay, Duration maxDelay) {
       return Optional.of(Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER_SECONDS)));
     }
     try {
-      Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));
+      Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(text,
+          DateTimeFormatter.RFC_1123_DATE_TIME));
       return Optional.of(until.isNegative() ? Duration.ZERO : until);
     } catch (DateTimeParseException notADate) {
       return Optional.empty();

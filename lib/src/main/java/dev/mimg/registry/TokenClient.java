@@ -35,7 +35,8 @@ final class TokenClient {
   }
 
   /** A token for {@code scope} at the challenge's realm, for {@code domain}; {@code subject} names the reference. */
-  BearerToken fetch(AuthChallenge challenge, String scope, Optional<Credential> credential, String domain, String subject) {
+  BearerToken fetch(AuthChallenge challenge, String scope, Optional<Credential> credential, String domain,
+      String subject) {
     URI realm = realm(challenge, subject, domain);
     String service = challenge.parameter("service").orElse("");
     RegistryRequest request;

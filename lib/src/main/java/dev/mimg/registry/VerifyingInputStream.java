@@ -74,7 +74,8 @@ final class VerifyingInputStream extends FilterInputStream {
   private void counted(int n) throws IOException {
     count += n;
     if (expectedSize >= 0 && count > expectedSize) {
-      throw new IOException(subject + ": the registry sent more than the " + expectedSize + " bytes the descriptor declares");
+      throw new IOException(subject + ": the registry sent more than the " + expectedSize
+          + " bytes the descriptor declares");
     }
   }
 
@@ -84,7 +85,8 @@ final class VerifyingInputStream extends FilterInputStream {
     }
     verified = true;
     if (expectedSize >= 0 && count != expectedSize) {
-      throw new IOException(subject + ": the registry sent " + count + " bytes, the descriptor declares " + expectedSize);
+      throw new IOException(subject + ": the registry sent " + count + " bytes, the descriptor declares "
+          + expectedSize);
     }
     Digest actual = Digest.fromHash(expected.algorithm(), hasher.digest());
     if (!actual.equals(expected)) {

@@ -11,31 +11,31 @@ import com.fasterxml.jackson.core.io.SerializedString;
  */
 final class GoJsonEscapes extends CharacterEscapes {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final int[] asciiEscapes = createAsciiEscapes();
+  private final int[] asciiEscapes = createAsciiEscapes();
 
-    private static int[] createAsciiEscapes() {
-        int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
-        for (int c = 0; c < escapes.length; c++) {
-            if (escapes[c] == ESCAPE_STANDARD) {
-                escapes[c] = ESCAPE_CUSTOM;
-            }
-        }
-        escapes['<'] = ESCAPE_CUSTOM;
-        escapes['>'] = ESCAPE_CUSTOM;
-        escapes['&'] = ESCAPE_CUSTOM;
-        return escapes;
+  private static int[] createAsciiEscapes() {
+    int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+    for (int c = 0; c < escapes.length; c++) {
+      if (escapes[c] == ESCAPE_STANDARD) {
+        escapes[c] = ESCAPE_CUSTOM;
+      }
     }
+    escapes['<'] = ESCAPE_CUSTOM;
+    escapes['>'] = ESCAPE_CUSTOM;
+    escapes['&'] = ESCAPE_CUSTOM;
+    return escapes;
+  }
 
-    @Override
-    public int[] getEscapeCodesForAscii() {
-        return asciiEscapes;
-    }
+  @Override
+  public int[] getEscapeCodesForAscii() {
+    return asciiEscapes;
+  }
 
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-        boolean custom = ch < asciiEscapes.length ? asciiEscapes[ch] == ESCAPE_CUSTOM : ch == 0x2028 || ch == 0x2029;
-        return custom ? new SerializedString(String.format("\\u%04x", ch)) : null;
-    }
+  @Override
+  public SerializableString getEscapeSequence(int ch) {
+    boolean custom = ch < asciiEscapes.length ? asciiEscapes[ch] == ESCAPE_CUSTOM : ch == 0x2028 || ch == 0x2029;
+    return custom ? new SerializedString(String.format("\\u%04x", ch)) : null;
+  }
 }

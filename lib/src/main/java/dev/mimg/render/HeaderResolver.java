@@ -11,23 +11,23 @@ import java.util.Map;
  */
 final class HeaderResolver implements ValueResolver {
 
-    private final Map<String, String> headers;
+  private final Map<String, String> headers;
 
-    HeaderResolver(Map<String, String> headers) {
-        this.headers = headers;
-    }
+  HeaderResolver(Map<String, String> headers) {
+    this.headers = headers;
+  }
 
-    @Override
-    public Object field(FieldPath path) {
-        if (path.isDot()) {
-            return "";
-        }
-        String name = path.topLevelName();
-        return headers.getOrDefault(name, name.toUpperCase(Locale.ROOT));
+  @Override
+  public Object field(FieldPath path) {
+    if (path.isDot()) {
+      return "";
     }
+    String name = path.topLevelName();
+    return headers.getOrDefault(name, name.toUpperCase(Locale.ROOT));
+  }
 
-    @Override
-    public Object call(TemplateFunction function, List<Object> arguments) {
-        return arguments.get(0);
-    }
+  @Override
+  public Object call(TemplateFunction function, List<Object> arguments) {
+    return arguments.get(0);
+  }
 }

@@ -14,93 +14,93 @@ import java.util.List;
  */
 public final class TabWriter {
 
-    private final int minWidth;
-    private final int padding;
+  private final int minWidth;
+  private final int padding;
 
-    /** A writer like Go's {@code tabwriter.NewWriter(out, minWidth, 1, padding, ' ', 0)}. */
-    public TabWriter(int minWidth, int padding) {
-        this.minWidth = minWidth;
-        this.padding = padding;
+  /** A writer like Go's {@code tabwriter.NewWriter(out, minWidth, 1, padding, ' ', 0)}. */
+  public TabWriter(int minWidth, int padding) {
+    this.minWidth = minWidth;
+    this.padding = padding;
+  }
+
+  /** Docker's table settings: minimum column width 10, padding 3. */
+  public static TabWriter docker() {
+    return new TabWriter(10, 3);
+  }
+
+  /** Aligns {@code lines} with Docker's settings; each output line ends with a newline. */
+  public static String format(List<String> lines) {
+    StringBuilder text = new StringBuilder();
+    lines.forEach(line -> text.append(line).append('\n'));
+    return docker().align(text.toString());
+  }
+
+  /** Aligns {@code text}; lines end at {@code \n}, and a missing final newline stays missing. */
+  public String align(String text) {
+    List<String[]> lines = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      lines.add(line.split("\t", -1));
+    }
+    StringBuilder out = new StringBuilder();
+    new Layout(lines, out).formatBlock(0, lines.size());
+    return out.toString();
+  }
+
+  /** One alignment pass over split lines, writing into {@code out}. */
+  private final class Layout {
+
+    private final List<String[]> lines;
+    private final StringBuilder out;
+    private final List<Integer> columnWidths = new ArrayList<>();
+
+    Layout(List<String[]> lines, StringBuilder out) {
+      this.lines = lines;
+      this.out = out;
     }
 
-    /** Docker's table settings: minimum column width 10, padding 3. */
-    public static TabWriter docker() {
-        return new TabWriter(10, 3);
+    /** Lays out lines [first, end), which all have a cell in every column sized so far. */
+    void formatBlock(int first, int end) {
+      int column = columnWidths.size();
+      for (int current = first; current < end; current++) {
+        if (!hasTerminatedCell(current, column)) {
+          continue;
+        }
+        writeLines(first, current);
+        first = current;
+        int width = minWidth;
+        while (current < end && hasTerminatedCell(current, column)) {
+          width = Math.max(width, cellWidth(lines.get(current)[column]) + padding);
+          current++;
+        }
+        columnWidths.add(width);
+        formatBlock(first, current);
+        columnWidths.remove(columnWidths.size() - 1);
+        first = current;
+      }
+      writeLines(first, end);
     }
 
-    /** Aligns {@code lines} with Docker's settings; each output line ends with a newline. */
-    public static String format(List<String> lines) {
-        StringBuilder text = new StringBuilder();
-        lines.forEach(line -> text.append(line).append('\n'));
-        return docker().align(text.toString());
+    private boolean hasTerminatedCell(int line, int column) {
+      return column < lines.get(line).length - 1;
     }
 
-    /** Aligns {@code text}; lines end at {@code \n}, and a missing final newline stays missing. */
-    public String align(String text) {
-        List<String[]> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            lines.add(line.split("\t", -1));
+    private void writeLines(int first, int end) {
+      for (int line = first; line < end; line++) {
+        String[] cells = lines.get(line);
+        for (int column = 0; column < cells.length; column++) {
+          out.append(cells[column]);
+          if (column < columnWidths.size()) {
+            out.append(" ".repeat(columnWidths.get(column) - cellWidth(cells[column])));
+          }
         }
-        StringBuilder out = new StringBuilder();
-        new Layout(lines, out).formatBlock(0, lines.size());
-        return out.toString();
+        if (line + 1 < lines.size()) {
+          out.append('\n');
+        }
+      }
     }
 
-    /** One alignment pass over split lines, writing into {@code out}. */
-    private final class Layout {
-
-        private final List<String[]> lines;
-        private final StringBuilder out;
-        private final List<Integer> columnWidths = new ArrayList<>();
-
-        Layout(List<String[]> lines, StringBuilder out) {
-            this.lines = lines;
-            this.out = out;
-        }
-
-        /** Lays out lines [first, end), which all have a cell in every column sized so far. */
-        void formatBlock(int first, int end) {
-            int column = columnWidths.size();
-            for (int current = first; current < end; current++) {
-                if (!hasTerminatedCell(current, column)) {
-                    continue;
-                }
-                writeLines(first, current);
-                first = current;
-                int width = minWidth;
-                while (current < end && hasTerminatedCell(current, column)) {
-                    width = Math.max(width, cellWidth(lines.get(current)[column]) + padding);
-                    current++;
-                }
-                columnWidths.add(width);
-                formatBlock(first, current);
-                columnWidths.remove(columnWidths.size() - 1);
-                first = current;
-            }
-            writeLines(first, end);
-        }
-
-        private boolean hasTerminatedCell(int line, int column) {
-            return column < lines.get(line).length - 1;
-        }
-
-        private void writeLines(int first, int end) {
-            for (int line = first; line < end; line++) {
-                String[] cells = lines.get(line);
-                for (int column = 0; column < cells.length; column++) {
-                    out.append(cells[column]);
-                    if (column < columnWidths.size()) {
-                        out.append(" ".repeat(columnWidths.get(column) - cellWidth(cells[column])));
-                    }
-                }
-                if (line + 1 < lines.size()) {
-                    out.append('\n');
-                }
-            }
-        }
-
-        private int cellWidth(String cell) {
-            return cell.codePointCount(0, cell.length());
-        }
+    private int cellWidth(String cell) {
+      return cell.codePointCount(0, cell.length());
     }
+  }
 }

@@ -3,10 +3,10 @@ package dev.mimg.render;
 /** A user-supplied {@code --format} template that cannot be parsed or executed; the message is one line. */
 public class TemplateException extends IllegalArgumentException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** Creates the exception for {@code detail}, prefixed with {@code "invalid --format template: "}. */
-    public TemplateException(String detail) {
-        super("invalid --format template: " + detail);
-    }
+  /** Creates the exception for {@code detail}, prefixed with {@code "invalid --format template: "}. */
+  public TemplateException(String detail) {
+    super("invalid --format template: " + detail);
+  }
 }

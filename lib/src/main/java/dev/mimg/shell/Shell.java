@@ -111,7 +111,8 @@ public final class Shell {
 
   /** The DSL's method names, as completions: images(, platform(, shallow(... */
   static List<String> completions() {
-    return Stream.concat(Arrays.stream(ImageQuery.class.getMethods()), Arrays.stream(MimgScript.class.getDeclaredMethods()))
+    return Stream.concat(Arrays.stream(ImageQuery.class.getMethods()),
+        Arrays.stream(MimgScript.class.getDeclaredMethods()))
         .filter(m -> Modifier.isPublic(m.getModifiers()) && m.getDeclaringClass() != Object.class)
         .map(Method::getName).distinct().sorted().map(name -> name + "(").toList();
   }

@@ -54,7 +54,8 @@ public final class ReadOnlyStore implements ImageStore {
 
   @Override
   public void untag(Image image, List<ImageName> names) {
-    throw refused("untag " + names.stream().map(ImageName::toString).collect(java.util.stream.Collectors.joining(", ")));
+    throw refused("untag "
+        + names.stream().map(ImageName::toString).collect(java.util.stream.Collectors.joining(", ")));
   }
 
   @Override

@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,7 +129,8 @@ public final class ImageRows {
     return image.created().getEpochSecond() <= 0 ? "N/A" : HumanDuration.since(image.created(), now);
   }
 
-  private static Map<String, Object> row(Image image, ImageName name, Instant now, boolean noTrunc, RemoteSizes remote) {
+  private static Map<String, Object> row(Image image, ImageName name, Instant now, boolean noTrunc,
+      RemoteSizes remote) {
     return new LazyRow(remote.asked() ? WITH_TOTAL : WITHOUT_TOTAL, field -> switch (field) {
       case "Repository" -> name.repository();
       case "Tag" -> name.tag();

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class HostPlatformTest {
 
-    @ParameterizedTest(name = "os.name={0} os.arch={1} -> {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "os.name={0} os.arch={1} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
             Linux       | amd64       | linux/amd64
             Linux       | x86_64      | linux/amd64
             Linux       | aarch64     | linux/arm64
@@ -26,7 +26,7 @@ class HostPlatformTest {
             FreeBSD     | amd64       | freebsd/amd64
             SunOS       | sparcv9     | solaris/sparcv9
             """)
-    void mapsJvmPropertiesToNormalizedPlatform(String osName, String osArch, String expected) {
-        assertThat(HostPlatform.fromJvmProperties(osName, osArch)).hasToString(expected);
-    }
+  void mapsJvmPropertiesToNormalizedPlatform(String osName, String osArch, String expected) {
+    assertThat(HostPlatform.fromJvmProperties(osName, osArch)).hasToString(expected);
+  }
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class HumanSizeTest {
 
-    @ParameterizedTest(name = "{0} bytes -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "{0} bytes -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
             0                   | 0B
             1                   | 1B
             12                  | 12B
@@ -37,12 +37,12 @@ class HumanSizeTest {
             9223372036854775807 | 9.22EB
             -5                  | -5B
             """)
-    void formatsLikeDockerImageLs(long bytes, String expected) {
-        assertThat(HumanSize.format(bytes)).isEqualTo(expected);
-    }
+  void formatsLikeDockerImageLs(long bytes, String expected) {
+    assertThat(HumanSize.format(bytes)).isEqualTo(expected);
+  }
 
-    @ParameterizedTest(name = "{0} bytes at precision {1} -> {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "{0} bytes at precision {1} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
             2684354 | 4 | 2.684MB
             2684354 | 1 | 3MB
             6190000 | 0 | 6MB
@@ -53,12 +53,12 @@ class HumanSizeTest {
             1000    | 5 | 1kB
             1234567 | 7 | 1.234567MB
             """)
-    void formatsWithGivenPrecision(long bytes, int precision, String expected) {
-        assertThat(HumanSize.format(bytes, precision)).isEqualTo(expected);
-    }
+  void formatsWithGivenPrecision(long bytes, int precision, String expected) {
+    assertThat(HumanSize.format(bytes, precision)).isEqualTo(expected);
+  }
 
-    @ParameterizedTest(name = "%.{1}g of {0} -> {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "%.{1}g of {0} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
             0          | 3 | 0
             0.0001     | 3 | 0.0001
             0.00001234 | 3 | 1.23e-05
@@ -70,7 +70,7 @@ class HumanSizeTest {
             123.456    | 5 | 123.46
             -2.5       | 3 | -2.5
             """)
-    void goPercentGSemantics(double value, int precision, String expected) {
-        assertThat(GoFloatFormat.formatG(value, precision)).isEqualTo(expected);
-    }
+  void goPercentGSemantics(double value, int precision, String expected) {
+    assertThat(GoFloatFormat.formatG(value, precision)).isEqualTo(expected);
+  }
 }

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class PlatformTest {
 
-    private static final Platform LINUX_AMD64_HOST = Platform.of("linux", "amd64", "");
+  private static final Platform LINUX_AMD64_HOST = Platform.of("linux", "amd64", "");
 
-    @ParameterizedTest(name = "{0} -> shown {1}, normalized {2}, matches {3}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "{0} -> shown {1}, normalized {2}, matches {3}")
+  @CsvSource(delimiter = '|', textBlock = """
             # input            | formatted (as given) | normalized     | strictly matches
             linux/amd64        | linux/amd64          | linux/amd64    | linux/x86_64
             linux/x86_64       | linux/x86_64         | linux/amd64    | linux/amd64
@@ -54,18 +53,18 @@ class PlatformTest {
             macos              | macos/amd64          | darwin/amd64   | darwin/amd64
             FreeBSD            | freebsd/amd64        | freebsd/amd64  | freebsd/amd64
             """)
-    void parsesFormatsNormalizesAndMatches(String input, String formatted, String normalized, String matching) {
-        Platform platform = Platform.parse(input, LINUX_AMD64_HOST);
+  void parsesFormatsNormalizesAndMatches(String input, String formatted, String normalized, String matching) {
+    Platform platform = Platform.parse(input, LINUX_AMD64_HOST);
 
-        assertThat(platform.toString()).isEqualTo(formatted);
-        assertThat(platform.normalize().toString()).isEqualTo(normalized);
-        assertThat(platform.normalize().normalize()).isEqualTo(platform.normalize());
-        assertThat(platform.matches(Platform.parse(matching, LINUX_AMD64_HOST))).isTrue();
-        assertThat(Platform.parse(matching, LINUX_AMD64_HOST).matches(platform)).isTrue();
-    }
+    assertThat(platform.toString()).isEqualTo(formatted);
+    assertThat(platform.normalize().toString()).isEqualTo(normalized);
+    assertThat(platform.normalize().normalize()).isEqualTo(platform.normalize());
+    assertThat(platform.matches(Platform.parse(matching, LINUX_AMD64_HOST))).isTrue();
+    assertThat(Platform.parse(matching, LINUX_AMD64_HOST).matches(platform)).isTrue();
+  }
 
-    @ParameterizedTest(name = "{0} does not match {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "{0} does not match {1}")
+  @CsvSource(delimiter = '|', textBlock = """
             linux/arm/v7   | linux/arm/v6
             linux/arm      | linux/arm/v6
             linux/armhf    | linux/armel
@@ -77,13 +76,13 @@ class PlatformTest {
             linux/amd64    | darwin/amd64
             unknown/unknown| linux/amd64
             """)
-    void strictMatchRejectsMerelyCompatiblePlatforms(String left, String right) {
-        assertThat(Platform.parse(left).matches(Platform.parse(right))).isFalse();
-        assertThat(Platform.parse(right).matches(Platform.parse(left))).isFalse();
-    }
+  void strictMatchRejectsMerelyCompatiblePlatforms(String left, String right) {
+    assertThat(Platform.parse(left).matches(Platform.parse(right))).isFalse();
+    assertThat(Platform.parse(right).matches(Platform.parse(left))).isFalse();
+  }
 
-    @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
             ''                     | invalid platform "": specifier is empty
             linux/                 | invalid platform "linux/": architecture is empty
             /amd64                 | invalid platform "/amd64": os is empty
@@ -99,71 +98,71 @@ class PlatformTest {
             linux/arm/v7+          | invalid platform "linux/arm/v7+": variant may only contain letters, digits, '_', '.' and '-'
             amd64*                 | invalid platform "amd64*": specifier may only contain letters, digits, '_', '.' and '-'
             """)
-    void rejectsInvalidSpecifiersWithOneLineMessage(String input, String message) {
-        assertThatThrownBy(() -> Platform.parse(input, LINUX_AMD64_HOST))
-                .isInstanceOf(InvalidInputException.class)
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(message);
-    }
+  void rejectsInvalidSpecifiersWithOneLineMessage(String input, String message) {
+    assertThatThrownBy(() -> Platform.parse(input, LINUX_AMD64_HOST))
+        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+  }
 
-    @Test
-    void rejectsNullSpecifier() {
-        assertThatThrownBy(() -> Platform.parse(null)).isInstanceOf(InvalidInputException.class);
-    }
+  @Test
+  void rejectsNullSpecifier() {
+    assertThatThrownBy(() -> Platform.parse(null)).isInstanceOf(InvalidInputException.class);
+  }
 
-    @Test
-    void newlineInSpecifierIsEscapedSoTheMessageStaysOnOneLine() {
-        assertThatThrownBy(() -> Platform.parse("linux/amd64\n"))
-                .hasMessage("invalid platform \"linux/amd64\\u000a\": architecture may only contain letters, digits, '_', '.' and '-'")
-                .extracting(Throwable::getMessage).asString().doesNotContain("\n");
-    }
+  @Test
+  void newlineInSpecifierIsEscapedSoTheMessageStaysOnOneLine() {
+    assertThatThrownBy(() -> Platform.parse("linux/amd64\n"))
+        .hasMessage("invalid platform \"linux/amd64\\u000a\": architecture may only contain letters, digits, '_', '.' and '-'")
+        .extracting(Throwable::getMessage).asString().doesNotContain("\n");
+  }
 
-    @Test
-    void singleOsComponentTakesArchitectureAndVariantFromHost() {
-        Platform armHost = Platform.of("linux", "arm", "v6");
+  @Test
+  void singleOsComponentTakesArchitectureAndVariantFromHost() {
+    Platform armHost = Platform.of("linux", "arm", "v6");
 
-        assertThat(Platform.parse("linux", armHost)).isEqualTo(Platform.of("linux", "arm", "v6"));
-        assertThat(Platform.parse("arm64", armHost)).isEqualTo(Platform.of("linux", "arm64", ""));
-    }
+    assertThat(Platform.parse("linux", armHost)).isEqualTo(Platform.of("linux", "arm", "v6"));
+    assertThat(Platform.parse("arm64", armHost)).isEqualTo(Platform.of("linux", "arm64", ""));
+  }
 
-    @Test
-    void parseWithoutHostUsesJvmHost() {
-        assertThat(Platform.parse("linux")).isEqualTo(Platform.of("linux", Platform.host().architecture(), Platform.host().variant()));
-        assertThat(Platform.parse("arm64")).isEqualTo(Platform.of("linux", "arm64", ""));
-    }
+  @Test
+  void parseWithoutHostUsesJvmHost() {
+    assertThat(Platform.parse("linux")).isEqualTo(Platform.of("linux", Platform.host().architecture(), Platform.host().variant()));
+    assertThat(Platform.parse("arm64")).isEqualTo(Platform.of("linux", "arm64", ""));
+  }
 
-    @Test
-    void ofTurnsNullVariantIntoEmptyString() {
-        Platform platform = Platform.of("linux", "amd64", null);
+  @Test
+  void ofTurnsNullVariantIntoEmptyString() {
+    Platform platform = Platform.of("linux", "amd64", null);
 
-        assertThat(platform.variant()).isEmpty();
-        assertThat(platform).isEqualTo(Platform.of("linux", "amd64", ""));
-        assertThat(platform).hasToString("linux/amd64");
-    }
+    assertThat(platform.variant()).isEmpty();
+    assertThat(platform).isEqualTo(Platform.of("linux", "amd64", ""));
+    assertThat(platform).hasToString("linux/amd64");
+  }
 
-    @Test
-    void recordEqualityIsAsDeclaredWhileMatchesIsNormalized() {
-        Platform declared = Platform.of("linux", "arm64", "v8");
-        Platform plain = Platform.of("linux", "arm64", "");
+  @Test
+  void recordEqualityIsAsDeclaredWhileMatchesIsNormalized() {
+    Platform declared = Platform.of("linux", "arm64", "v8");
+    Platform plain = Platform.of("linux", "arm64", "");
 
-        assertThat(declared).isNotEqualTo(plain);
-        assertThat(declared.matches(plain)).isTrue();
-        assertThat(declared.matches(null)).isFalse();
-    }
+    assertThat(declared).isNotEqualTo(plain);
+    assertThat(declared.matches(plain)).isTrue();
+    assertThat(declared.matches(null)).isFalse();
+  }
 
-    @Test
-    void unknownIsOnlyUnknownUnknown() {
-        assertThat(Platform.of("unknown", "unknown", "").isUnknown()).isTrue();
-        assertThat(Platform.of("linux", "unknown", "").isUnknown()).isFalse();
-        assertThat(Platform.of("unknown", "amd64", "").isUnknown()).isFalse();
-    }
+  @Test
+  void unknownIsOnlyUnknownUnknown() {
+    assertThat(Platform.of("unknown", "unknown", "").isUnknown()).isTrue();
+    assertThat(Platform.of("linux", "unknown", "").isUnknown()).isFalse();
+    assertThat(Platform.of("unknown", "amd64", "").isUnknown()).isFalse();
+  }
 
-    @Test
-    void hostIsNormalized() {
-        Platform host = Platform.host();
+  @Test
+  void hostIsNormalized() {
+    Platform host = Platform.host();
 
-        assertThat(host).isEqualTo(host.normalize());
-        assertThat(host.os()).isNotEmpty();
-        assertThat(host.architecture()).isNotEmpty();
-    }
+    assertThat(host).isEqualTo(host.normalize());
+    assertThat(host.os()).isNotEmpty();
+    assertThat(host.architecture()).isNotEmpty();
+  }
 }

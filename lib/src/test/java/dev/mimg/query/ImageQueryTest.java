@@ -8,7 +8,6 @@ import dev.mimg.model.Image;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
-import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.view.ViewFixtures;
 import java.time.Instant;

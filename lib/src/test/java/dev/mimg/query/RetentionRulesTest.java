@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.MediaTypes;
-import dev.mimg.model.Reference;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -201,7 +201,7 @@ class FlatViewTest {
         me/attested:1 linux/amd64, linux/arm64
         127.0.0.1:5123/mimg/bydigest:<none> linux/amd64
         <none>:<none> linux/amd64
-        """);
+          """);
   }
 
   @Test
@@ -215,7 +215,7 @@ class FlatViewTest {
         a77e57000000   linux/amd64, linux/arm64
         b1d1e5700000   linux/amd64
         dead00000000   linux/amd64
-        """);
+          """);
   }
 
   @Test

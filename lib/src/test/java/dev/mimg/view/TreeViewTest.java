@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mimg.model.Platform;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Selection;
-import dev.mimg.model.Variant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +102,7 @@ class TreeViewTest {
         sha256:b1d1e57000000000000000000000000000000000000000000000000000000000      127.0.0.1:5123/mimg/bydigest   <none>    3 days ago   1/2         225kB     835kB        0           \s
         \\_ sha256:b1d1e57000010000000000000000000000000000000000000000000000000000   \\_ linux/amd64                                                    225kB     835kB        0           \s
         \\_ sha256:b1d1e57000020000000000000000000000000000000000000000000000000000   \\_ linux/arm64/v8                        -                        0B        0B           0            missing
-        """);
+          """);
   }
 
   @Test

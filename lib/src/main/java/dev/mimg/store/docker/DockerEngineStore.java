@@ -166,7 +166,8 @@ public final class DockerEngineStore implements ImageStore {
   public Map<String, String> containerNames() {
     List<EngineContainer> containers = client.get("/containers/json?all=1", EngineContainer::listOf);
     return containers.stream().collect(Collectors.toMap(EngineContainer::id,
-        c -> c.names() == null || c.names().isEmpty() ? c.id().substring(0, 12) : c.names().get(0).replaceFirst("^/", ""),
+        c -> c.names() == null || c.names().isEmpty() ? c.id().substring(0, 12)
+            : c.names().get(0).replaceFirst("^/", ""),
         (a, b) -> a, java.util.LinkedHashMap::new));
   }
 
@@ -210,7 +211,8 @@ public final class DockerEngineStore implements ImageStore {
       boolean lastTagGoes = kept.stream().noneMatch(ImageName::isTag);
       if (!kept.isEmpty() && (digestName.isPresent() || lastTagGoes)) {
         throw new StoreException("the engine cannot remove " + join(group) + " and keep " + join(kept)
-            + ": deleting " + (digestName.isPresent() ? "a by-digest name untags every name" : "the last tag removes the by-digest names")
+            + ": deleting " + (digestName.isPresent() ? "a by-digest name untags every name"
+                : "the last tag removes the by-digest names")
             + " of the repository");
       }
       if (digestName.isPresent()) {
@@ -263,7 +265,9 @@ public final class DockerEngineStore implements ImageStore {
     backfills.backfill(image, repository, platform, progress);
   }
 
-  /** Restores the tags an interrupted back-fill left guarded (once per store; before the first change at the latest). */
+  /**
+   * Restores the tags an interrupted back-fill left guarded (once per store; before the first change at the latest).
+   */
   @Override
   public void repair() {
     recoverOnce();
@@ -361,7 +365,8 @@ public final class DockerEngineStore implements ImageStore {
     List<Image> images = new ArrayList<>();
     for (EngineImageSummary summary : summaries) {
       Json inspect = client.get("/images/" + summary.id() + "/json");
-      Platform platform = Platform.of(inspect.path("Os").asText("unknown"), inspect.path("Architecture").asText("unknown"),
+      Platform platform = Platform.of(inspect.path("Os").asText("unknown"),
+          inspect.path("Architecture").asText("unknown"),
           inspect.path("Variant").asText(""));
       Variant only = new Variant(Digest.parse(summary.id()), platform, Variant.Kind.IMAGE, true, summary.size(), 0,
           byImage.getOrDefault(summary.id(), List.of()), null);

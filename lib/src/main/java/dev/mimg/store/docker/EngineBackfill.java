@@ -37,7 +37,8 @@ final class EngineBackfill {
   private final Supplier<RegistryClient> registry;
   private final List<String> notices;
 
-  EngineBackfill(DockerEngineStore store, EngineClient client, Supplier<RegistryClient> registry, List<String> notices) {
+  EngineBackfill(DockerEngineStore store, EngineClient client, Supplier<RegistryClient> registry,
+      List<String> notices) {
     this.store = store;
     this.client = client;
     this.registry = registry;

@@ -213,7 +213,10 @@ public final class EngineClient implements Closeable {
     return null;
   }
 
-  /** True for a timeout while connecting: the JDK's and UnixConnection's "Connect timed out", the transport's own type. */
+  /**
+   * True for a timeout while connecting: the JDK's and UnixConnection's "Connect timed out", the transport's own
+   * type.
+   */
   private static boolean isConnectTimeout(SocketTimeoutException timeout) {
     return timeout.getClass().getSimpleName().equals("ConnectTimeoutException")
         || String.valueOf(timeout.getMessage()).toLowerCase(Locale.ROOT).contains("connect timed out");
@@ -228,7 +231,8 @@ public final class EngineClient implements Closeable {
     String hint = endpoint.named()
         ? "check that it runs, or point elsewhere with -H, DOCKER_HOST or DOCKER_CONTEXT"
         : "start Docker, or point to an engine with -H, DOCKER_HOST or DOCKER_CONTEXT";
-    return new StoreUnavailableException("cannot reach the Docker engine at " + endpoint.host() + " (from " + endpoint.source()
+    return new StoreUnavailableException("cannot reach the Docker engine at " + endpoint.host() + " (from "
+        + endpoint.source()
         + "): " + why + "; " + hint, e);
   }
 

@@ -21,7 +21,8 @@ record EngineContainer(
     List<EngineContainer> containers = new ArrayList<>();
     for (JsonObject json : answer.asArray("List<EngineContainer>").objects("EngineContainer")) {
       containers.add(new EngineContainer(json.getString("Id"), json.getStrings("Names"), json.getString("Image"),
-          json.getString("ImageID"), EngineImageSummary.EngineDescriptor.of(json.getObject("ImageManifestDescriptor"))));
+          json.getString("ImageID"),
+              EngineImageSummary.EngineDescriptor.of(json.getObject("ImageManifestDescriptor"))));
     }
     return containers;
   }

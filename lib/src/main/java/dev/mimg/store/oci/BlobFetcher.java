@@ -7,7 +7,6 @@ import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -44,7 +44,8 @@ final class LayoutImages {
   /** A reader of {@code layout}; {@code host} is the platform whose variant gives an index its created time. */
   LayoutImages(OciLayout layout, Platform host) {
     this.layout = layout;
-    this.names = new RefNames(layout.directory().getFileName() == null ? "" : layout.directory().getFileName().toString());
+    this.names = new RefNames(layout.directory().getFileName() == null ? ""
+        : layout.directory().getFileName().toString());
     this.host = host;
   }
 
@@ -154,7 +155,8 @@ final class LayoutImages {
     }
     if (!layout.hasBlob(descriptor.digest()) || !MediaTypes.isManifest(ContentGraph.mediaType(layout, descriptor))) {
       Variant.Kind kind = layout.hasBlob(descriptor.digest()) ? Variant.Kind.UNKNOWN : declaredKind;
-      return new LayoutVariant(new Variant(descriptor.digest(), declared == null ? Platform.UNKNOWN : declared, kind, false, 0, 0,
+      return new LayoutVariant(new Variant(descriptor.digest(), declared == null ? Platform.UNKNOWN : declared,
+          kind, false, 0, 0,
           List.of(), attestationFor), descriptor, null, null);
     }
     ImageManifest manifest = layout.readManifestBlob(descriptor.digest());

@@ -9,7 +9,6 @@ import dev.mimg.model.JsonObject;
 import dev.mimg.model.JsonText;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.OciDocuments;
-import dev.mimg.model.Reference;
 import dev.mimg.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +66,10 @@ public final class OciLayout {
     this.lock = new LayoutLock(directory);
   }
 
-  /** Opens an existing layout; a missing {@code oci-layout}, another version or a corrupt {@code index.json} is a one-line error. */
+  /**
+   * Opens an existing layout; a missing {@code oci-layout}, another version or a corrupt {@code index.json} is a
+   * one-line error.
+   */
   public static OciLayout open(Path directory) {
     Path real;
     try {
@@ -187,7 +188,8 @@ public final class OciLayout {
       Digest actual = digester.result();
       if (expectedSize >= 0 && digester.size() != expectedSize) {
         throw new StoreException("blob " + expected + " has the wrong size: expected " + expectedSize + " bytes, got "
-            + (digester.size() > expectedSize ? "more than " + expectedSize : digester.size()) + "; nothing was stored");
+            + (digester.size() > expectedSize ? "more than " + expectedSize : digester.size())
+                + "; nothing was stored");
       }
       if (!actual.equals(expected)) {
         throw new StoreException("blob content does not match its digest: expected " + expected + ", got " + actual
@@ -219,12 +221,18 @@ public final class OciLayout {
     });
   }
 
-  /** Deletes every blob {@code index.json} does not reach (indexes, manifests, configs, layers), under the lock; returns the bytes freed. */
+  /**
+   * Deletes every blob {@code index.json} does not reach (indexes, manifests, configs, layers), under the lock;
+   * returns the bytes freed.
+   */
   public long gc() {
     return gc(java.time.Duration.ZERO);
   }
 
-  /** Like {@link #gc()}, sparing unreachable blobs written less than {@code minimumAge} ago (a writer may not have named them yet). */
+  /**
+   * Like {@link #gc()}, sparing unreachable blobs written less than {@code minimumAge} ago (a writer may not have
+   * named them yet).
+   */
   public long gc(java.time.Duration minimumAge) {
     return locked(() -> {
       Set<Digest> reachable = ContentGraph.reachable(this, index().manifests());

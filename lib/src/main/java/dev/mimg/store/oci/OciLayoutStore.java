@@ -52,7 +52,10 @@ public final class OciLayoutStore implements ImageStore {
     this(layout, host, null);
   }
 
-  /** Like {@link #OciLayoutStore(OciLayout, Platform)}, pulling through {@code registry} (null: one from the environment). */
+  /**
+   * Like {@link #OciLayoutStore(OciLayout, Platform)}, pulling through {@code registry} (null: one from the
+   * environment).
+   */
   public OciLayoutStore(OciLayout layout, Platform host, RegistryClient registry) {
     this.layout = layout;
     this.host = host;
@@ -133,7 +136,8 @@ public final class OciLayoutStore implements ImageStore {
   public void untag(Image image, List<ImageName> names) {
     Set<String> written = names.stream().map(ImageName::written).collect(java.util.stream.Collectors.toSet());
     layout.locked(() -> {
-      List<Descriptor> entries = layout.index().manifests().stream().filter(d -> d.digest().equals(image.id())).toList();
+      List<Descriptor> entries = layout.index().manifests().stream().filter(d ->
+          d.digest().equals(image.id())).toList();
       if (entries.stream().allMatch(d -> written.contains(d.annotations().get(OciLayout.REF_NAME_ANNOTATION)))) {
         throw new StoreException("no other name holds " + image.shortId() + " in " + describe() + ": removing "
             + String.join(", ", written) + " would delete it");

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
 
-/** Counts the bytes of a blob download, keeps its read failure and reports "Downloading" progress every {@value #STEP} bytes or so. */
+/**
+ * Counts the bytes of a blob download, keeps its read failure and reports "Downloading" progress every {@value #STEP}
+ * bytes or so.
+ */
 final class ProgressStream extends FilterInputStream {
 
   private static final long STEP = 256 * 1024;

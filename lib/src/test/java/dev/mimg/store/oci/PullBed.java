@@ -2,7 +2,6 @@ package dev.mimg.store.oci;
 
 import dev.mimg.bed.Bed;
 import dev.mimg.model.Platform;
-import dev.mimg.model.Reference;
 import dev.mimg.query.Mimg;
 import dev.mimg.query.Pull;
 import dev.mimg.query.PullReport;
