@@ -1,11 +1,9 @@
 package dev.mimg.cli;
 
 import dev.mimg.frontend.CommandLines;
-import dev.mimg.model.Image;
 import dev.mimg.model.Json;
 import dev.mimg.model.JsonArray;
 import dev.mimg.model.JsonText;
-import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Variant;
 import dev.mimg.model.ImageLookup;
@@ -39,7 +37,7 @@ final class InspectCommand {
     Platform wanted = platform == null ? null : Platform.parse(platform);
     try (ImageStore store = new StoreOptions(in).open(in.err())) {
       ImageLookup.Found found = ImageLookup.find(store.images(), name);
-      List<Variant> variants = variants(found, wanted);
+      List<Variant> variants = found.presentVariants(wanted, name);
       JsonArray array = Json.array();
       for (Variant variant : variants) {
         array.add(store.inspect(found.image(), variant));
@@ -47,26 +45,5 @@ final class InspectCommand {
       in.out().println(JsonText.indented(array));
       return CommandLines.OK;
     }
-  }
-
-  private List<Variant> variants(ImageLookup.Found found, Platform wanted) {
-    Image image = found.image();
-    List<Variant> candidates = found.variant() != null ? List.of(found.variant()) : image.present();
-    if (found.variant() != null && !found.variant().isPresent()) {
-      throw new InvalidInputException("variant " + found.variant().shortId() + " (" + found.variant().platform()
-          + ") of " + describe(image) + " is not present");
-    }
-    if (wanted == null) {
-      return candidates;
-    }
-    List<Variant> matching = candidates.stream().filter(v -> v.platform().matches(wanted)).toList();
-    if (matching.isEmpty()) {
-      throw ImageLookup.notPresent(wanted, describe(image), image);
-    }
-    return matching;
-  }
-
-  private String describe(Image image) {
-    return image.isDangling() ? name : image.name();
   }
 }

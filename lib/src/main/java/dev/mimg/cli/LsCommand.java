@@ -5,17 +5,15 @@ import dev.mimg.frontend.CommandLines;
 import dev.mimg.frontend.Invocation;
 import dev.mimg.frontend.StoreOptions;
 import dev.mimg.query.Filters;
-import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Listing;
 import dev.mimg.query.Mimg;
 import dev.mimg.render.Terminal;
 import dev.mimg.store.ImageStore;
-import dev.mimg.view.FlatView;
-import dev.mimg.view.JsonView;
 import dev.mimg.view.ListingOptions;
 import dev.mimg.view.ListingOptions.Switch;
-import dev.mimg.view.TreeView;
+import dev.mimg.view.Listings;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code mimg ls}: images with their platforms, flat or as a tree of variants. */
@@ -47,35 +45,24 @@ final class LsCommand {
     StoreOptions stores = new StoreOptions(in);
     List<String> filters = in.values("--filter");
     List<String> platforms = in.values("--platform");
-    boolean tree = in.flag("--tree");
-    boolean quiet = in.flag("--quiet");
-    boolean all = in.flag("--all");
     try (ImageStore store = stores.open(in.err())) {
-      ImageQuery query = Filters.apply(Mimg.images(store), filters, Filters.LIST_KEYS, Instant.now())
-          .platform(platforms.toArray(String[]::new));
-      Listing listing = query.listing();
-      if (in.flag("--remote") && !quiet) {
-        listing = listing.withRemoteSizes();
-      }
-      String format = in.value("--format");
-      ListingOptions options = ListingOptions.defaults().format(format).with(Switch.QUIET, quiet)
+      Listing listing = Filters.apply(Mimg.images(store), filters, Filters.LIST_KEYS, Instant.now())
+          .platform(platforms.toArray(String[]::new)).listing();
+      listing = in.flag("--remote") && !in.flag("--quiet") ? listing.withRemoteSizes() : listing;
+      ListingOptions options = ListingOptions.defaults().format(in.value("--format"))
+          .with(Switch.TREE, in.flag("--tree")).with(Switch.QUIET, in.flag("--quiet"))
           .with(Switch.NO_TRUNC, in.flag("--no-trunc")).with(Switch.DIGESTS, in.flag("--digests"))
-          .with(Switch.COUNTS, in.flag("--counts")).with(Switch.ALL, all).width(Terminal.isTty() ? Terminal.width()
-              : 0);
-      in.out().print(tree && "json".equals(options.format())
-          ? JsonView.render(listing.images(), listing.selection(), all, listing.remote())
-          : tree && !quiet && options.format() == null
-          ? TreeView.render(listing.images(), listing.selection(), options, listing.remote())
-          : FlatView.render(listing.images(), listing.selection(), options, listing.remote()));
+          .with(Switch.COUNTS, in.flag("--counts")).with(Switch.ALL, in.flag("--all"))
+          .width(Terminal.isTty() ? Terminal.width() : 0);
+      in.out().print(Listings.render(listing.images(), listing.selection(), options, listing.remote()));
       in.out().flush();
-      for (String notice : store.notices()) {
-        in.err().println("mimg: notice: " + notice);
-      }
-      for (String notice : listing.remoteNotices()) {
-        in.err().println("mimg: notice: " + notice);
-      }
+      List<String> notices = new ArrayList<>(store.notices());
+      notices.addAll(listing.remoteNotices());
       if (listing.images().isEmpty() && filters.isEmpty() && platforms.isEmpty() && stores.openedUserLayout()) {
-        in.err().println("mimg: notice: " + FirstRun.hint());
+        notices.add(FirstRun.hint());
+      }
+      for (String notice : notices) {
+        in.err().println("mimg: notice: " + notice);
       }
       return CommandLines.OK;
     }

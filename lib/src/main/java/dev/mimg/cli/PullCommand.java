@@ -4,15 +4,10 @@ import dev.mimg.frontend.Command;
 import dev.mimg.frontend.CommandLines;
 import dev.mimg.frontend.Invocation;
 import dev.mimg.frontend.StoreOptions;
-import dev.mimg.model.HumanSize;
 import dev.mimg.query.Mimg;
 import dev.mimg.query.Pull;
-import dev.mimg.render.Terminal;
 import dev.mimg.store.ImageStore;
-import dev.mimg.store.PullEvent;
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** {@code mimg pull}: pulls an image, back-fills missing platforms without moving the tag, or refreshes it. */
 final class PullCommand {
@@ -41,31 +36,12 @@ final class PullCommand {
       throw in.usage("--all-platforms and --platform exclude each other: give one");
     }
     try (ImageStore store = new StoreOptions(in).openForWriting(in.err())) {
-      Pull pull = Mimg.images(store).pull(in.parameter(0)).progress(progress(in.out(), in.flag("--quiet")));
+      Pull pull = Mimg.images(store).pull(in.parameter(0)).progress(PullProgress.to(in.out(), in.flag("--quiet")));
       pull = platforms.isEmpty() ? pull : pull.platform(platforms.toArray(String[]::new));
       pull = allPlatforms ? pull.allPlatforms() : pull;
       in.out().print((in.flag("--resolve") ? pull.resolve() : pull).run().describe());
       store.notices().forEach(notice -> in.err().println("mimg: notice: " + notice));
       return CommandLines.OK;
     }
-  }
-
-  /** Layer status lines as the store sends them; byte progress only on a terminal; nothing with -q. */
-  private static Consumer<PullEvent> progress(PrintWriter out, boolean quiet) {
-    if (quiet) {
-      return event -> { };
-    }
-    boolean tty = Terminal.isTty();
-    return event -> {
-      if (event.isProgress()) {
-        if (tty) {
-          out.print("\r" + event.id() + ": " + event.status() + " " + HumanSize.format(event.current()) + "/"
-              + HumanSize.format(event.total()) + "   ");
-          out.flush();
-        }
-        return;
-      }
-      out.println((tty ? "\r" : "") + (event.id().isEmpty() ? "" : event.id() + ": ") + event.status());
-    };
   }
 }

@@ -17,6 +17,28 @@ public final class ImageLookup {
 
   /** An image, and the variant when the name was a variant id (else null). */
   public record Found(Image image, Variant variant) {
+
+    /**
+     * The present variants found ({@code typed} names them in errors): the variant, else the image's present ones;
+     * only those of {@code wanted} when it is not null (strict matching). None present is an error naming those
+     * that are.
+     */
+    public List<Variant> presentVariants(Platform wanted, String typed) {
+      String name = image.isDangling() ? typed : image.name();
+      if (variant != null && !variant.isPresent()) {
+        throw new InvalidInputException("variant " + variant.shortId() + " (" + variant.platform() + ") of " + name
+            + " is not present");
+      }
+      List<Variant> candidates = variant != null ? List.of(variant) : image.present();
+      if (wanted == null) {
+        return candidates;
+      }
+      List<Variant> matching = candidates.stream().filter(v -> v.platform().matches(wanted)).toList();
+      if (matching.isEmpty()) {
+        throw notPresent(wanted, name, image);
+      }
+      return matching;
+    }
   }
 
   private ImageLookup() {

@@ -22,7 +22,9 @@ public record ListingOptions(String format, Set<Switch> switches, int width, Ins
     /** PLATFORMS as present/total ({@code --counts}). */
     COUNTS,
     /** Missing variants and attestations in the tree ({@code --all}). */
-    ALL
+    ALL,
+    /** Variants below each image ({@code --tree}). */
+    TREE
   }
 
   /** Defensive copy. */
