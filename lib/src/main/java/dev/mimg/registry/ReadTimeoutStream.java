@@ -1,7 +1,7 @@
 package dev.mimg.registry;
 
+import dev.mimg.model.ChunkReadingStream;
 import dev.mimg.model.Timeouts;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * client has no such limit once the headers are in): a watcher closes the body, which ends the blocked read, and
  * the read throws a {@link SocketTimeoutException} whose message is one line naming the server and the transfer.
  */
-final class ReadTimeoutStream extends FilterInputStream {
+final class ReadTimeoutStream extends ChunkReadingStream {
 
   private static final long MAX_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long MIN_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -39,13 +39,6 @@ final class ReadTimeoutStream extends FilterInputStream {
     this.peer = peer;
     this.doing = doing;
     this.limitNanos = timeouts.read().toNanos();
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
@@ -73,20 +66,6 @@ final class ReadTimeoutStream extends FilterInputStream {
       count += n;
     }
     return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    byte[] buffer = new byte[(int) Math.min(8192, Math.max(n, 0))];
-    long skipped = 0;
-    while (skipped < n) {
-      int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-      if (read < 0) {
-        break;
-      }
-      skipped += read;
-    }
-    return skipped;
   }
 
   @Override

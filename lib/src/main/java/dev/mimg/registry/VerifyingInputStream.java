@@ -1,7 +1,7 @@
 package dev.mimg.registry;
 
+import dev.mimg.model.ChunkReadingStream;
 import dev.mimg.model.Digest;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -10,7 +10,7 @@ import java.security.MessageDigest;
  * A blob's bytes as the registry sends them, hashed on the way: more bytes than expected, or a wrong size or digest
  * at the end of the stream, throw an {@link IOException} whose message is one line naming the blob.
  */
-final class VerifyingInputStream extends FilterInputStream {
+final class VerifyingInputStream extends ChunkReadingStream {
 
   private final Digest expected;
   private final long expectedSize;
@@ -29,18 +29,6 @@ final class VerifyingInputStream extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    int b = super.read();
-    if (b < 0) {
-      verifyAtEnd();
-    } else {
-      hasher.update((byte) b);
-      counted(1);
-    }
-    return b;
-  }
-
-  @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int n = super.read(buffer, offset, length);
     if (n < 0) {
@@ -50,25 +38,6 @@ final class VerifyingInputStream extends FilterInputStream {
       counted(n);
     }
     return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    byte[] buffer = new byte[(int) Math.min(8192, Math.max(n, 0))];
-    long skipped = 0;
-    while (skipped < n) {
-      int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-      if (read < 0) {
-        break;
-      }
-      skipped += read;
-    }
-    return skipped;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
   }
 
   private void counted(int n) throws IOException {

@@ -30,13 +30,7 @@ class BackfillSafetyTest {
 
   @AfterEach
   void cleanUp() {
-    for (String name : names) {
-      try {
-        Bed.docker("image", "rm", "-f", name);
-      } catch (AssertionError notThere) {
-        // the test left nothing under this name
-      }
-    }
+    EngineState.removeNames(names);
     EngineState.removeLabelled("safety-");
   }
 

@@ -25,13 +25,7 @@ class EnginePruneTest {
   @AfterEach
   void cleanUp() {
     containers.forEach(container -> Bed.docker("rm", "-f", container));
-    for (String name : names) {
-      try {
-        Bed.docker("image", "rm", "-f", name);
-      } catch (AssertionError alreadyGone) {
-        // pruned by the test itself
-      }
-    }
+    EngineState.removeNames(names);
     EngineState.removeLabelled("prune-");
   }
 

@@ -35,6 +35,17 @@ final class EngineState {
     return JSON.createArrayNode().addAll(images);
   }
 
+  /** Removes the images named {@code names} that are still there ({@code docker image rm -f} each). */
+  static void removeNames(List<String> names) {
+    for (String name : names) {
+      try {
+        Bed.docker("image", "rm", "-f", name);
+      } catch (AssertionError alreadyGone) {
+        // the test removed it itself, or never made it
+      }
+    }
+  }
+
   /** Removes every image whose mimg.test label starts with {@code prefix}, tagged, untagged or dangling. */
   static void removeLabelled(String prefix) {
     for (JsonNode image : raw()) {

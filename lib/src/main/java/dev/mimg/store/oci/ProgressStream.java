@@ -1,7 +1,7 @@
 package dev.mimg.store.oci;
 
+import dev.mimg.model.ChunkReadingStream;
 import dev.mimg.store.PullEvent;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * Counts the bytes of a blob download, keeps its read failure and reports "Downloading" progress every {@value #STEP}
  * bytes or so.
  */
-final class ProgressStream extends FilterInputStream {
+final class ProgressStream extends ChunkReadingStream {
 
   private static final long STEP = 256 * 1024;
 
@@ -27,13 +27,6 @@ final class ProgressStream extends FilterInputStream {
     this.id = id;
     this.total = total;
     this.progress = progress;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
