@@ -1,5 +1,6 @@
 package dev.mimg.query;
 
+import dev.mimg.model.DiskUse;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageName;
 import dev.mimg.model.Platform;
@@ -239,6 +240,30 @@ public final class ImageQuery implements Iterable<Image>, Removable {
   /** Which names and variants of the matching images the steps select (what listings show). */
   Selection selection() {
     return new Selection(steps.selectedNames(), shownVariants());
+  }
+
+  /** Disk use of the matching images by platform: see {@link #diskUse(DiskUse.By)}. */
+  public DiskUse diskUse() {
+    return diskUse(DiskUse.By.PLATFORM);
+  }
+
+  /**
+   * Disk use of the matching images and the variants the steps select, one row per platform, repository or image,
+   * each part of content counted once and what is shared with the rest of the store said.
+   */
+  public DiskUse diskUse(DiskUse.By by) {
+    return diskUse(by, false);
+  }
+
+  /** {@link #diskUse(DiskUse.By)} with the registry's sizes of the missing variants: what completing would cost. */
+  public DiskUse diskUseWithRemoteSizes(DiskUse.By by) {
+    return diskUse(by, true);
+  }
+
+  private DiskUse diskUse(DiskUse.By by, boolean remote) {
+    List<Image> all = store.images();
+    Listing listing = new Listing(select(all).toList(), selection(), RemoteSizes.NOT_ASKED);
+    return DiskUseAccount.count(store, all, remote ? listing.withRemoteSizes() : listing, by);
   }
 
   /**

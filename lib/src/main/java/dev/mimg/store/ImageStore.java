@@ -1,5 +1,6 @@
 package dev.mimg.store;
 
+import dev.mimg.model.ContentPart;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageLookup;
 import dev.mimg.model.ImageName;
@@ -47,6 +48,14 @@ public interface ImageStore extends AutoCloseable {
    */
   default Set<String> removalAlsoTakes(Image image, Variant variant) {
     return Set.of();
+  }
+
+  /**
+   * What a present variant holds on disk, part by part, so that disk use counts a part shared by variants once;
+   * by default the variant's two totals ({@link ContentPart#wholeVariant}).
+   */
+  default List<ContentPart> contentParts(Image image, Variant variant) {
+    return ContentPart.wholeVariant(variant);
   }
 
   /** Names of the containers the store knows, by id (empty where the store has no containers). */

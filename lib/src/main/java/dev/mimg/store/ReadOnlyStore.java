@@ -1,5 +1,6 @@
 package dev.mimg.store;
 
+import dev.mimg.model.ContentPart;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageName;
 import dev.mimg.model.Json;
@@ -40,6 +41,11 @@ public final class ReadOnlyStore implements ImageStore {
   @Override
   public Set<String> removalAlsoTakes(Image image, Variant variant) {
     return store.removalAlsoTakes(image, variant);
+  }
+
+  @Override
+  public List<ContentPart> contentParts(Image image, Variant variant) {
+    return store.contentParts(image, variant);
   }
 
   @Override

@@ -12,8 +12,21 @@ public final class FakeStore implements ImageStore {
   private final List<Image> images;
   int calls;
 
+  private final java.util.Map<dev.mimg.model.Digest, List<dev.mimg.model.ContentPart>> parts;
+
   public FakeStore(List<Image> images) {
+    this(images, java.util.Map.of());
+  }
+
+  /** A store whose variants hold these parts (the rest their two totals). */
+  public FakeStore(List<Image> images, java.util.Map<dev.mimg.model.Digest, List<dev.mimg.model.ContentPart>> parts) {
     this.images = List.copyOf(images);
+    this.parts = java.util.Map.copyOf(parts);
+  }
+
+  @Override
+  public List<dev.mimg.model.ContentPart> contentParts(Image image, Variant variant) {
+    return parts.getOrDefault(variant.digest(), dev.mimg.model.ContentPart.wholeVariant(variant));
   }
 
   @Override

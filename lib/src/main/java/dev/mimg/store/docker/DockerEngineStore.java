@@ -1,5 +1,6 @@
 package dev.mimg.store.docker;
 
+import dev.mimg.model.ContentPart;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageLookup;
@@ -16,6 +17,7 @@ import dev.mimg.store.StoreException;
 import dev.mimg.store.docker.EngineImageSummary.EnginePlatform;
 import dev.mimg.store.docker.EngineImageSummary.Manifest;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,6 +155,55 @@ public final class DockerEngineStore implements ImageStore {
       inspect.path("RootFS").path("Layers").forEach(layer -> diffIds.add(layer.asText()));
       return diffIds;
     });
+  }
+
+  /**
+   * The variant's content (the engine's own figure, one part: the API names no blobs) and its unpacked layers, one
+   * part per snapshot (chain id) sized by the image's history, so a layer two images share counts once; where the
+   * history does not line up with the layers, the variant's unpacked total as one part.
+   */
+  @Override
+  public List<ContentPart> contentParts(Image image, Variant variant) {
+    if (!variant.isPresent()) {
+      return ContentPart.wholeVariant(variant);
+    }
+    List<ContentPart> parts = new ArrayList<>();
+    parts.add(new ContentPart(variant.digest().toString(), ContentPart.Kind.CONTENT, variant.contentSize()));
+    List<String> diffIds = new ArrayList<>();
+    inspect(image, variant).path("RootFS").path("Layers").forEach(layer -> diffIds.add(layer.asText()));
+    List<Long> sizes = layerSizes(image, variant);
+    if (diffIds.isEmpty() || sizes.size() != diffIds.size()
+        || sizes.stream().mapToLong(Long::longValue).sum() != variant.unpackedSize()) {
+      parts.add(ContentPart.wholeVariant(variant).get(1));
+      return parts;
+    }
+    String chain = null;
+    for (int i = 0; i < diffIds.size(); i++) {
+      chain = chain == null ? diffIds.get(i) : chainId(chain, diffIds.get(i));
+      parts.add(new ContentPart("snapshot:" + chain, ContentPart.Kind.UNPACKED, sizes.get(i)));
+    }
+    return parts;
+  }
+
+  /** The OCI chain id of a layer on top of {@code parent}: sha256 of "PARENT DIFFID". */
+  private static String chainId(String parent, String diffId) {
+    return Digest.sha256Of((parent + " " + diffId).getBytes(StandardCharsets.US_ASCII)).toString();
+  }
+
+  /** The sizes of the variant's non-empty history entries, oldest first (the engine's size of each layer). */
+  private List<Long> layerSizes(Image image, Variant variant) {
+    String path = "/images/" + image.id() + "/history";
+    if (image.variants().size() > 1 || image.isIndex()) {
+      path += "?platform=" + EngineClient.encode(platformJson(variant.platform()));
+    }
+    List<Long> sizes = new ArrayList<>();
+    for (Json entry : client.get(path)) {
+      long size = entry.path("Size").asLong();
+      if (size > 0) {
+        sizes.add(0, size);
+      }
+    }
+    return sizes;
   }
 
   private synchronized LayerCache layers() {

@@ -1,5 +1,6 @@
 package dev.mimg.store.oci;
 
+import dev.mimg.model.ContentPart;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
@@ -88,6 +89,28 @@ public final class OciLayoutStore implements ImageStore {
           throw vanished;
         }
       }
+    }
+  }
+
+  /** The variant's blobs present in the layout (manifest, config, layers), each at its size on disk. */
+  @Override
+  public List<ContentPart> contentParts(Image image, Variant variant) {
+    List<ContentPart> parts = new ArrayList<>();
+    if (layout.hasBlob(variant.digest())) {
+      addBlob(parts, variant.digest());
+      ImageManifest manifest = layout.readManifestBlob(variant.digest());
+      if (manifest.config() != null) {
+        addBlob(parts, manifest.config().digest());
+      }
+      manifest.layers().forEach(layer -> addBlob(parts, layer.digest()));
+    }
+    return parts;
+  }
+
+  private void addBlob(List<ContentPart> parts, Digest digest) {
+    long size = layout.blobSize(digest);
+    if (size >= 0) {
+      parts.add(new ContentPart(digest.toString(), ContentPart.Kind.CONTENT, size));
     }
   }
 
