@@ -51,6 +51,15 @@ class DfLayoutTest {
         .isEqualTo("linux/riscv64 1\n");
   }
 
+  @Test
+  void theReadmeShowsTheOutputAsItIs() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"));
+    String command = "$ ./mimg --store oci:examples/store df --by repository\n";
+    int start = readme.indexOf(command) + command.length();
+    String shown = readme.substring(start, readme.indexOf("```", start));
+    assertThat(df("--by", "repository").replaceAll(" +\n", "\n")).isEqualTo(shown);
+  }
+
   private static boolean isIndex(Path blob) throws IOException {
     if (Files.size(blob) > 1 << 20) {
       return false;
