@@ -44,4 +44,10 @@ public class InvalidInputException extends IllegalArgumentException {
     });
     return out.append('"').toString();
   }
+
+  /** No stack trace where {@link BriefErrors} says the message is all a user is shown. */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return BriefErrors.on() ? this : super.fillInStackTrace();
+  }
 }

@@ -12,4 +12,10 @@ public class RequestFailedException extends RuntimeException {
   public RequestFailedException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** No stack trace where {@link BriefErrors} says the message is all a user is shown. */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return BriefErrors.on() ? this : super.fillInStackTrace();
+  }
 }

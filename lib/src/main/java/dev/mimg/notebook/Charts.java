@@ -1,9 +1,11 @@
 package dev.mimg.notebook;
 
 import dev.mimg.model.DiskUse;
+import dev.mimg.query.RemovalPlan;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -13,13 +15,18 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-/** Disk use as a picture: a horizontal bar per row (present content, and what is missing when it was priced). */
+/**
+ * Disk use and removal plans as pictures: a horizontal bar per row (disk use: present content, and what is missing
+ * when it was priced; a plan: what it removes and what it keeps).
+ */
 public final class Charts {
 
   /** Pixel size of a chart. */
   private static final int WIDTH = 760;
   private static final int ROW_HEIGHT = 34;
   private static final int MARGIN = 140;
+  private static final String MISSING = "missing (registry size)";
+  private static final String KEPT = "kept";
 
   private Charts() {
   }
@@ -31,11 +38,41 @@ public final class Charts {
     for (DiskUse.Row row : use.rows()) {
       data.addValue(row.diskUsage() / 1000.0, "present (disk usage)", row.key());
       if (remote) {
-        data.addValue(row.missingRemoteBytes() / 1000.0, "missing (registry size)", row.key());
+        data.addValue(row.missingRemoteBytes() / 1000.0, MISSING, row.key());
       }
     }
-    JFreeChart chart = ChartFactory.createStackedBarChart("Disk use by " + use.by().name().toLowerCase(
-        java.util.Locale.ROOT), null, "kB", data, PlotOrientation.HORIZONTAL, true, false, false);
+    return bars("Disk use by " + use.by().name().toLowerCase(Locale.ROOT), data, MISSING);
+  }
+
+  /** The chart of a removal plan, in kilobytes per image and platform: what it removes, and what it keeps. */
+  public static JFreeChart plan(RemovalPlan plan) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (RemovalPlan.Step step : plan.steps()) {
+      data.addValue(step.bytes() / 1000.0, "removed (reclaimed)", label(step.name(), step.platform()));
+    }
+    for (RemovalPlan.Refusal refusal : plan.refusals()) {
+      data.addValue(refusal.bytes() / 1000.0, KEPT, label(refusal.name(), refusal.platform()));
+    }
+    return bars("What the plan reclaims", data, KEPT);
+  }
+
+  /** The plan as a PNG chart for a notebook. */
+  public static Chart planChart(RemovalPlan plan) {
+    JFreeChart chart = plan(plan);
+    return new Chart(chart.getTitle().getText(), png(chart, plan.steps().size() + plan.refusals().size()));
+  }
+
+  /** An image and platform as a bar's label: a digest reference shortened to its first 12 hex digits. */
+  static String label(String name, String platform) {
+    int at = name.indexOf("@sha256:");
+    String shortName = at < 0 ? name : name.substring(0, Math.min(name.length(), at + 20));
+    return shortName + " " + platform;
+  }
+
+  /** Horizontal stacked bars, each series blue but the one called {@code grey}. */
+  private static JFreeChart bars(String title, DefaultCategoryDataset data, String grey) {
+    JFreeChart chart = ChartFactory.createStackedBarChart(title, null, "kB", data, PlotOrientation.HORIZONTAL, true,
+        false, false);
     chart.setBackgroundPaint(Color.WHITE);
     CategoryPlot plot = chart.getCategoryPlot();
     plot.setBackgroundPaint(Color.WHITE);
@@ -43,8 +80,11 @@ public final class Charts {
     BarRenderer renderer = (BarRenderer) plot.getRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
-    renderer.setSeriesPaint(0, new Color(0x1f, 0x77, 0xb4));
-    renderer.setSeriesPaint(1, new Color(0xcc, 0xcc, 0xcc));
+    for (int i = 0; i < data.getRowCount(); i++) {
+      renderer.setSeriesPaint(i, grey.equals(data.getRowKey(i)) ? new Color(0xcc, 0xcc, 0xcc)
+          : new Color(0x1f, 0x77, 0xb4));
+    }
+    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f);
     return chart;
   }
 

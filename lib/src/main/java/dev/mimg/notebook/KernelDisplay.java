@@ -1,11 +1,16 @@
 package dev.mimg.notebook;
 
 import dev.mimg.model.DiskUse;
+import dev.mimg.model.ImageVariant;
 import dev.mimg.query.ImageQuery;
 import dev.mimg.query.Listing;
 import dev.mimg.query.RemovalPlan;
 import dev.mimg.query.RemovalReport;
 import dev.mimg.query.VariantQuery;
+import dev.mimg.view.DiskUseView;
+import dev.mimg.view.ListingOptions;
+import dev.mimg.view.Listings;
+import dev.mimg.view.VariantTable;
 import java.util.List;
 import java.util.function.Function;
 import org.rapaio.jupyter.kernel.display.DisplayData;
@@ -22,12 +27,15 @@ public final class KernelDisplay implements DisplayProvider {
 
   @Override
   public List<DisplayRenderer> getDisplayRenderers() {
-    return List.of(html(ImageQuery.class, query -> Html.listing(query.listing()), Object::toString),
-        html(VariantQuery.class, query -> Html.variants(query.list()), Object::toString),
-        html(Listing.class, Html::listing, listing -> listing.images().size() + " images"),
-        html(DiskUse.class, Html::diskUse, dev.mimg.view.DiskUseView::json),
-        html(RemovalPlan.class, Html::plan, Object::toString),
-        html(RemovalReport.class, Html::report, RemovalReport::describe),
+    return List.of(renderer(ImageQuery.class, query -> listing(query.listing())),
+        renderer(Listing.class, KernelDisplay::listing),
+        renderer(VariantQuery.class, query -> {
+          List<ImageVariant> variants = query.list();
+          return shown(Html.variants(variants), VariantTable.render(variants));
+        }),
+        renderer(DiskUse.class, use -> shown(Html.diskUse(use), DiskUseView.render(use, null, false, false))),
+        renderer(RemovalPlan.class, plan -> shown(Html.plan(plan), plan.describe())),
+        renderer(RemovalReport.class, report -> shown(Html.report(report), report.describe())),
         new ChartRenderer());
   }
 
@@ -36,7 +44,19 @@ public final class KernelDisplay implements DisplayProvider {
     return List.of();
   }
 
-  private static <T> DisplayRenderer html(Class<T> type, Function<T, String> html, Function<T, String> text) {
+  private static DisplayData listing(Listing listing) {
+    return shown(Html.listing(listing),
+        Listings.render(listing.images(), listing.selection(), ListingOptions.defaults(), listing.remote()));
+  }
+
+  private static DisplayData shown(String html, String text) {
+    DisplayData data = DisplayData.fromText(text);
+    data.putHTML(html);
+    return data;
+  }
+
+  /** HTML with its text/plain, each made once from the value (a query asks its store once). */
+  private static <T> DisplayRenderer renderer(Class<T> type, Function<T, DisplayData> show) {
     return new DisplayRenderer() {
       @Override
       public Class<?> rendererClass() {
@@ -50,9 +70,7 @@ public final class KernelDisplay implements DisplayProvider {
 
       @Override
       public DisplayData render(String mime, Object o) {
-        DisplayData data = DisplayData.fromText(text.apply(type.cast(o)));
-        data.putHTML(html.apply(type.cast(o)));
-        return data;
+        return show.apply(type.cast(o));
       }
     };
   }

@@ -22,23 +22,27 @@ import java.util.stream.Stream;
 public final class VariantQuery implements Iterable<ImageVariant>, Removable {
 
   private final ImageQuery images;
+  private final boolean presentOnly;
   private final Comparator<ImageVariant> order;
   private final long limit;
 
-  /** The present platform variants of the query's images, or, with a variant step, the variants it selects. */
+  /**
+   * The present platform variants of the query's images, or, with a variant step, the variants it selects; a later
+   * {@link #missing()} selects the missing ones instead of the present ones.
+   */
   VariantQuery(ImageQuery images) {
-    this(images.steps().selectsVariants() ? images : images.withVariantStep((image, v) -> v.isPresent()), null,
-        Long.MAX_VALUE);
+    this(images, !images.steps().selectsVariants(), null, Long.MAX_VALUE);
   }
 
-  private VariantQuery(ImageQuery images, Comparator<ImageVariant> order, long limit) {
+  private VariantQuery(ImageQuery images, boolean presentOnly, Comparator<ImageVariant> order, long limit) {
     this.images = images;
+    this.presentOnly = presentOnly;
     this.order = order;
     this.limit = limit;
   }
 
   private VariantQuery with(ImageQuery next) {
-    return new VariantQuery(next, order, limit);
+    return new VariantQuery(next, presentOnly, order, limit);
   }
 
   /** The variants for which the predicate holds. */
@@ -58,7 +62,7 @@ public final class VariantQuery implements Iterable<ImageVariant>, Removable {
 
   /** The missing platform variants, as {@link ImageQuery#missing()}. */
   public VariantQuery missing() {
-    return with(images.missing());
+    return new VariantQuery(images.missing(), false, order, limit);
   }
 
   /** The variants no container uses. */
@@ -83,12 +87,12 @@ public final class VariantQuery implements Iterable<ImageVariant>, Removable {
 
   /** The same variants in another order (the default: the images' listing order, then index order). */
   public VariantQuery sortBy(Comparator<ImageVariant> comparator) {
-    return new VariantQuery(images, comparator, limit);
+    return new VariantQuery(images, presentOnly, comparator, limit);
   }
 
   /** At most {@code n} variants. */
   public VariantQuery limit(long n) {
-    return new VariantQuery(images, order, n);
+    return new VariantQuery(images, presentOnly, order, n);
   }
 
   /** The same query whose removals only report what they would do, as {@link ImageQuery#dryRun()}. */
@@ -119,6 +123,7 @@ public final class VariantQuery implements Iterable<ImageVariant>, Removable {
 
   /** The matching variants, as a stream. */
   public Stream<ImageVariant> stream() {
+    ImageQuery images = images();
     BiPredicate<Image, Variant> selected = images.shownVariants();
     Stream<ImageVariant> all = images.stream().flatMap(image -> image.variants().stream()
         .filter(variant -> selected.test(image, variant)).map(variant -> new ImageVariant(image, variant)));
@@ -147,10 +152,10 @@ public final class VariantQuery implements Iterable<ImageVariant>, Removable {
   @Override
   public Removal removal() {
     if (order == null && limit == Long.MAX_VALUE) {
-      return images.removal();
+      return images().removal();
     }
     Set<String> chosen = stream().map(VariantQuery::key).collect(Collectors.toSet());
-    return images.withVariantStep((image, variant) -> chosen.contains(key(new ImageVariant(image, variant))))
+    return images().withVariantStep((image, variant) -> chosen.contains(key(new ImageVariant(image, variant))))
         .removal();
   }
 
@@ -158,8 +163,8 @@ public final class VariantQuery implements Iterable<ImageVariant>, Removable {
     return iv.image().id() + "/" + iv.digest();
   }
 
-  /** The image query this variant query is built on. */
+  /** The image query this variant query is built on, its variant steps included. */
   public ImageQuery images() {
-    return images;
+    return presentOnly ? images.withVariantStep((image, v) -> v.isPresent()) : images;
   }
 }

@@ -1,7 +1,7 @@
 package dev.mimg.render;
 
 /** A user-supplied {@code --format} template that cannot be parsed or executed; the message is one line. */
-public class TemplateException extends IllegalArgumentException {
+public class TemplateException extends dev.mimg.model.InvalidInputException {
 
   private static final long serialVersionUID = 1L;
 

@@ -35,6 +35,9 @@ class VariantQueryTest {
     assertThat(platforms(alpine)).containsExactly("linux/amd64", "linux/arm64/v8", "linux/s390x");
     assertThat(platforms(images().reference("alpine:3.16").missing().variants()))
         .containsExactlyInAnyOrder("linux/386", "linux/arm/v6", "linux/arm/v7", "linux/ppc64le");
+    assertThat(platforms(alpine.missing())).as("missing() after variants() selects the missing ones instead")
+        .containsExactlyInAnyOrder("linux/386", "linux/arm/v6", "linux/arm/v7", "linux/ppc64le");
+    assertThat(alpine.missing().removal().plan().steps()).isEmpty();
     assertThat(platforms(alpine.platform("linux/s390x"))).containsExactly("linux/s390x");
     assertThat(platforms(alpine.unused())).doesNotContain("linux/amd64");
     assertThat(alpine.inUse().list()).allSatisfy(iv -> assertThat(iv.containers()).isNotEmpty());
