@@ -8,10 +8,8 @@ import dev.mimg.bed.Bed;
 import dev.mimg.bed.BedTest;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,29 +44,7 @@ class DfEngineTest {
 
   @Test
   void byPlatformVariantsMissingAndContentAreTheEnginesEachVariantOnce() throws IOException {
-    Map<String, long[]> expected = new HashMap<>();  // platform -> {variants, missing, content}
-    Set<String> seen = new HashSet<>();
-    for (JsonNode image : EngineState.raw()) {
-      Map<String, String> platformById = new HashMap<>();
-      for (JsonNode manifest : image.path("Manifests")) {
-        platformById.put(manifest.path("ID").asText(), platform(manifest.path("ImageData").path("Platform")));
-      }
-      for (JsonNode manifest : image.path("Manifests")) {
-        boolean isImage = manifest.path("Kind").asText().equals("image");
-        String platform = isImage ? platformById.get(manifest.path("ID").asText())
-            : platformById.getOrDefault(manifest.path("AttestationData").path("For").asText(), "unknown/unknown");
-        if (!seen.add(manifest.path("ID").asText() + manifest.path("Available").asBoolean())) {
-          continue;
-        }
-        long[] row = expected.computeIfAbsent(platform, p -> new long[3]);
-        if (!manifest.path("Available").asBoolean()) {
-          row[1] += isImage ? 1 : 0;
-          continue;
-        }
-        row[0] += isImage ? 1 : 0;
-        row[2] += manifest.path("Size").path("Content").asLong();
-      }
-    }
+    Map<String, long[]> expected = EngineState.perPlatform();  // platform -> {variants, missing, content}
     JsonNode use = df("--format", "json");
     Map<String, long[]> actual = new HashMap<>();
     for (JsonNode row : use.path("Rows")) {
@@ -163,12 +139,6 @@ class DfEngineTest {
     }
     args.add(reference);
     return JSON.readValue(Bed.docker(args.toArray(String[]::new)), List.class);
-  }
-
-  private static String platform(JsonNode platform) {
-    String variant = platform.path("variant").asText("");
-    return platform.path("os").asText() + "/" + platform.path("architecture").asText()
-        + (variant.isEmpty() ? "" : "/" + variant);
   }
 
   private static JsonNode systemDf() throws IOException {

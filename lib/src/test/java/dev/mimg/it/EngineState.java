@@ -82,12 +82,49 @@ final class EngineState {
     List<String> platforms = new ArrayList<>();
     for (JsonNode manifest : summary.path("Manifests")) {
       if (manifest.path("Available").asBoolean() && manifest.path("Kind").asText().equals("image")) {
-        JsonNode p = manifest.path("ImageData").path("Platform");
-        platforms.add(p.path("os").asText() + "/" + p.path("architecture").asText()
-            + (p.path("variant").asText("").isEmpty() ? "" : "/" + p.path("variant").asText()));
+        platforms.add(platform(manifest.path("ImageData").path("Platform")));
       }
     }
     return platforms;
+  }
+
+  /** A platform object of the engine's answer as os/arch[/variant]. */
+  static String platform(JsonNode platform) {
+    String variant = platform.path("variant").asText("");
+    return platform.path("os").asText() + "/" + platform.path("architecture").asText()
+        + (variant.isEmpty() ? "" : "/" + variant);
+  }
+
+  /**
+   * Per platform, from the engine's listing: {variants present, variants missing, content bytes of the present
+   * ones}, each manifest counted once however many images name it; an attestation counts its content with its
+   * subject's platform, but not as a variant.
+   */
+  static Map<String, long[]> perPlatform() {
+    Map<String, long[]> rows = new java.util.HashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (JsonNode image : raw()) {
+      Map<String, String> platformById = new java.util.HashMap<>();
+      for (JsonNode manifest : image.path("Manifests")) {
+        platformById.put(manifest.path("ID").asText(), platform(manifest.path("ImageData").path("Platform")));
+      }
+      for (JsonNode manifest : image.path("Manifests")) {
+        boolean isImage = manifest.path("Kind").asText().equals("image");
+        String platform = isImage ? platformById.get(manifest.path("ID").asText())
+            : platformById.getOrDefault(manifest.path("AttestationData").path("For").asText(), "unknown/unknown");
+        if (!seen.add(manifest.path("ID").asText() + manifest.path("Available").asBoolean())) {
+          continue;
+        }
+        long[] row = rows.computeIfAbsent(platform, p -> new long[3]);
+        if (!manifest.path("Available").asBoolean()) {
+          row[1] += isImage ? 1 : 0;
+          continue;
+        }
+        row[0] += isImage ? 1 : 0;
+        row[2] += manifest.path("Size").path("Content").asLong();
+      }
+    }
+    return rows;
   }
 
   /** The fixture tags of rmme:1's variants: linux/amd64, linux/arm64/v8, linux/s390x, linux/ppc64le. */
