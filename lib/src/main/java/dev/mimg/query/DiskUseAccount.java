@@ -26,6 +26,8 @@ import java.util.TreeSet;
 final class DiskUseAccount {
 
   private static final String NOT_SELECTED = " (not selected)";
+  /** How many variants' parts are asked for at once (an engine answers each with a request or two). */
+  private static final int PARALLELISM = 8;
 
   private final ImageStore store;
   private final DiskUse.By by;
@@ -41,6 +43,7 @@ final class DiskUseAccount {
   /** The disk use of {@code selected} (images, and the variants its selection shows) among all images. */
   static DiskUse count(ImageStore store, List<Image> all, Listing selected, DiskUse.By by) {
     DiskUseAccount account = new DiskUseAccount(store, by);
+    account.readParts(all);
     Selection selection = selected.selection();
     Set<Image> chosen = Set.copyOf(selected.images());
     for (Image image : all) {
@@ -59,6 +62,24 @@ final class DiskUseAccount {
       holders.computeIfAbsent(part.id(), id -> new TreeSet<>()).add(holder);
       heldInUse.merge(part.id(), variant.inUse(), Boolean::logicalOr);
     }
+  }
+
+  /** Every present variant's parts, asked of the store at most {@value #PARALLELISM} at a time. */
+  private void readParts(List<Image> all) {
+    Map<Digest, Runnable> reads = new LinkedHashMap<>();
+    Map<Digest, List<ContentPart>> read = new java.util.concurrent.ConcurrentHashMap<>();
+    for (Image image : all) {
+      for (Variant variant : image.variants()) {
+        if (variant.available()) {
+          reads.putIfAbsent(variant.digest(), () -> read.put(variant.digest(), store.contentParts(image, variant)));
+        }
+      }
+    }
+    BoundedParallel.run(reads.keySet(), PARALLELISM, digest -> {
+      reads.get(digest).run();
+      return digest;
+    }).values().forEach(BoundedParallel::join);
+    partsByVariant.putAll(read);
   }
 
   private List<ContentPart> parts(Image image, Variant variant) {

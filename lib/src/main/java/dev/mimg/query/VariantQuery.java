@@ -1,5 +1,6 @@
 package dev.mimg.query;
 
+import dev.mimg.model.DiskUse;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageVariant;
 import dev.mimg.model.Variant;
@@ -151,12 +152,26 @@ public final class VariantQuery implements Iterable<ImageVariant>, Removable {
    */
   @Override
   public Removal removal() {
+    return exactly().removal();
+  }
+
+  /** The disk use of exactly the matching variants, by platform, as {@code mimg df --platform ...}. */
+  public DiskUse diskUse() {
+    return diskUse(DiskUse.By.PLATFORM);
+  }
+
+  /** The disk use of exactly the matching variants, grouped {@code by}: each part counted once. */
+  public DiskUse diskUse(DiskUse.By by) {
+    return exactly().diskUse(by);
+  }
+
+  /** The image query whose variant steps select exactly these variants (an order and a limit included). */
+  private ImageQuery exactly() {
     if (order == null && limit == Long.MAX_VALUE) {
-      return images().removal();
+      return images();
     }
     Set<String> chosen = stream().map(VariantQuery::key).collect(Collectors.toSet());
-    return images().withVariantStep((image, variant) -> chosen.contains(key(new ImageVariant(image, variant))))
-        .removal();
+    return images().withVariantStep((image, variant) -> chosen.contains(key(new ImageVariant(image, variant))));
   }
 
   private static String key(ImageVariant iv) {

@@ -1,5 +1,6 @@
 package dev.mimg.query;
 
+import dev.mimg.model.DiskUse;
 import dev.mimg.model.ImageVariant;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,18 @@ class VariantQueryTest {
     assertThat(platforms(alpine.platform("linux/s390x"))).containsExactly("linux/s390x");
     assertThat(platforms(alpine.unused())).doesNotContain("linux/amd64");
     assertThat(alpine.inUse().list()).allSatisfy(iv -> assertThat(iv.containers()).isNotEmpty());
+  }
+
+  @Test
+  void diskUseOfVariantsCountsExactlyThoseVariants() {
+    DiskUse amd64 = images().variants().platform("linux/amd64").diskUse();
+    assertThat(amd64.rows()).extracting(DiskUse.Row::key).containsExactly("linux/amd64");
+    assertThat(amd64.total()).isEqualTo(images().platform("linux/amd64").diskUse().total());
+    VariantQuery largest = images().variants().sortBy(Comparator.comparingLong(ImageVariant::contentSize).reversed())
+        .limit(1);
+    DiskUse one = largest.diskUse(DiskUse.By.IMAGE);
+    assertThat(one.total().variants()).isEqualTo(1);
+    assertThat(one.rows()).extracting(DiskUse.Row::key).containsExactly(largest.list().get(0).name());
   }
 
   @Test

@@ -47,6 +47,7 @@ public final class DockerEngineStore implements ImageStore {
   private RegistryClient registry;
   private boolean recovered;
   private LayerCache layerCache;
+  private final Map<String, List<ContentPart>> parts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A store over an engine client (owned: closing the store closes it). */
   public DockerEngineStore(EngineClient client) {
@@ -167,9 +168,15 @@ public final class DockerEngineStore implements ImageStore {
     if (!variant.isPresent()) {
       return ContentPart.wholeVariant(variant);
     }
+    // the parts of a digest whose sizes are unchanged are the same parts: asked of the engine once per store
+    return parts.computeIfAbsent(variant.digest() + " " + variant.contentSize() + " " + variant.unpackedSize(),
+        key -> readParts(image, variant));
+  }
+
+  private List<ContentPart> readParts(Image image, Variant variant) {
     List<ContentPart> parts = new ArrayList<>();
     parts.add(new ContentPart(variant.digest().toString(), ContentPart.Kind.CONTENT, variant.contentSize()));
-    List<String> diffIds = new ArrayList<>();
+    List<String> diffIds = new ArrayList<>(); // from inspect, not the layer cache: a layer may repeat
     inspect(image, variant).path("RootFS").path("Layers").forEach(layer -> diffIds.add(layer.asText()));
     List<Long> sizes = layerSizes(image, variant);
     if (diffIds.isEmpty() || sizes.size() != diffIds.size()
