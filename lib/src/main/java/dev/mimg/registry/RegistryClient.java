@@ -117,12 +117,59 @@ public final class RegistryClient {
     return new Fetched(bytes, ManifestMediaType.of(response, bytes), actual);
   }
 
+  /**
+   * Every tag of {@code repository} (its tag or digest ignored), in the registry's order, page by page as its
+   * {@code Link} headers lead; an empty list for a repository without tags.
+   */
+  public List<String> tags(Reference repository) {
+    return tags(repository, PagedList.PAGE_SIZE);
+  }
+
+  /** {@link #tags(Reference)}, {@code pageSize} tags a page. */
+  List<String> tags(Reference repository, int pageSize) {
+    String subject = repository.familiarName();
+    URI root = RegistryHost.apiRoot(repository.domain(), insecure.allowsPlainHttp(repository.domain()));
+    return PagedList.read(root.resolve(repository.path() + "/tags/list?n=" + pageSize), "tags",
+        page -> send(repository.domain(), page, "repository:" + repository.path() + ":pull", Map.of(), subject,
+            "while listing the tags of " + subject), subject);
+  }
+
+  /**
+   * Every repository the registry at {@code domain} lists (the catalog API, page by page); one clear error where
+   * the registry does not offer its catalog (the repositories must then be named).
+   */
+  public List<String> catalog(String domain) {
+    return catalog(domain, PagedList.PAGE_SIZE);
+  }
+
+  /** {@link #catalog(String)}, {@code pageSize} repositories a page. */
+  List<String> catalog(String domain, int pageSize) {
+    String subject = "the catalog of " + domain;
+    URI root = RegistryHost.apiRoot(domain, insecure.allowsPlainHttp(domain));
+    try {
+      return PagedList.read(root.resolve("_catalog?n=" + pageSize), "repositories",
+          page -> send(domain, page, "registry:catalog:*", Map.of(), subject, "while listing " + subject), subject);
+    } catch (RegistryException e) {
+      if (e.status() == 404 || e.status() == 401 || e.status() == 403) {
+        throw new RegistryException(domain + " does not list its repositories to this client (" + e.getMessage()
+            + "): name the repositories instead", e.status());
+      }
+      throw e;
+    }
+  }
+
   private HttpResponse<InputStream> get(Reference repository, String suffix, Map<String, String> headers,
       String subject) {
     String domain = repository.domain();
     URI uri = RegistryHost.apiRoot(domain, insecure.allowsPlainHttp(domain)).resolve(repository.path() + "/" + suffix);
     String scope = "repository:" + repository.path() + ":pull";
     String doing = "while fetching " + (suffix.startsWith("manifests/") ? "manifest " : "blob ") + subject;
+    return send(domain, uri, scope, headers, subject, doing);
+  }
+
+  /** One GET, authorized for {@code scope} (answering a 401 challenge once); a non-2xx answer is an exception. */
+  private HttpResponse<InputStream> send(String domain, URI uri, String scope, Map<String, String> headers,
+      String subject, String doing) {
     RegistryRequest request = RegistryRequest.get(uri, headers);
     Optional<String> authorization = authorizer.known(domain, scope, subject);
     HttpResponse<InputStream> response = transport.send(withAuthorization(request, authorization), subject,

@@ -21,13 +21,13 @@ final class RegistryErrors {
   /** 401 although credentials were sent (to the registry or its token server). */
   RegistryException unauthorized(String subject, String domain) {
     return new RegistryException(subject + ": unauthorized (401): check the credentials for " + domain + " in "
-        + credentials.describe());
+        + credentials.describe(), 401);
   }
 
   /** 401 and nothing to answer it with. */
   RegistryException noCredentials(String subject, String domain) {
     return new RegistryException(subject + ": unauthorized (401): " + domain + " wants a login and "
-        + credentials.describe() + " has none for it");
+        + credentials.describe() + " has none for it", 401);
   }
 
   /** The error for a non-2xx answer of the registry; the body is read (bounded) and closed. */
@@ -38,11 +38,12 @@ final class RegistryErrors {
     return switch (status) {
       case 401 -> sentCredentials ? unauthorized(subject, domain) : noCredentials(subject, domain);
       case 403 -> new RegistryException(subject + ": denied (403): " + detail.orElse("access denied")
-          + (sentCredentials ? " (check the credentials for " + domain + " in " + credentials.describe() + ")" : ""));
+          + (sentCredentials ? " (check the credentials for " + domain + " in " + credentials.describe() + ")" : ""),
+          403);
       case 404 -> new RegistryException(subject + ": not found (404): " + detail.orElse("no such manifest or blob"),
           404);
       default -> new RegistryException(subject + ": " + domain + " answered " + status + detail.map(d -> ": "
-          + d).orElse(""));
+          + d).orElse(""), status);
     };
   }
 
