@@ -5,6 +5,7 @@ import dev.mimg.model.DiskUse;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageName;
+import dev.mimg.model.ImageVariant;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Selection;
 import dev.mimg.model.Variant;
@@ -66,20 +67,17 @@ final class DiskUseAccount {
 
   /** Every present variant's parts, asked of the store at most {@value #PARALLELISM} at a time. */
   private void readParts(List<Image> all) {
-    Map<Digest, Runnable> reads = new LinkedHashMap<>();
-    Map<Digest, List<ContentPart>> read = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Digest, ImageVariant> variants = new LinkedHashMap<>();
     for (Image image : all) {
       for (Variant variant : image.variants()) {
         if (variant.available()) {
-          reads.putIfAbsent(variant.digest(), () -> read.put(variant.digest(), store.contentParts(image, variant)));
+          variants.putIfAbsent(variant.digest(), new ImageVariant(image, variant));
         }
       }
     }
-    BoundedParallel.run(reads.keySet(), PARALLELISM, digest -> {
-      reads.get(digest).run();
-      return digest;
-    }).values().forEach(BoundedParallel::join);
-    partsByVariant.putAll(read);
+    BoundedParallel.run(variants.keySet(), PARALLELISM, digest -> store.contentParts(variants.get(digest).image(),
+        variants.get(digest).variant())).forEach((digest, parts) -> partsByVariant.put(digest,
+            BoundedParallel.join(parts)));
   }
 
   private List<ContentPart> parts(Image image, Variant variant) {
