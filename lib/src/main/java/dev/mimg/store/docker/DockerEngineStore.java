@@ -46,8 +46,7 @@ public final class DockerEngineStore implements ImageStore {
   private final EngineBackfill backfills;
   private RegistryClient registry;
   private boolean recovered;
-  private LayerCache layerCache;
-  private final Map<String, List<ContentPart>> parts = new java.util.concurrent.ConcurrentHashMap<>();
+  private Caches caches;
 
   /** A store over an engine client (owned: closing the store closes it). */
   public DockerEngineStore(EngineClient client) {
@@ -150,46 +149,56 @@ public final class DockerEngineStore implements ImageStore {
     if (!variant.isPresent()) {
       return Set.of();
     }
-    return layers().get(variant.digest(), digest -> {
-      Json inspect = inspect(image, variant);
-      Set<String> diffIds = new LinkedHashSet<>();
-      inspect.path("RootFS").path("Layers").forEach(layer -> diffIds.add(layer.asText()));
-      return diffIds;
-    });
+    return new LinkedHashSet<>(caches().layers.get(variant.digest(), digest -> diffIds(image, variant)));
+  }
+
+  private List<String> diffIds(Image image, Variant variant) {
+    List<String> diffIds = new ArrayList<>();
+    inspect(image, variant).path("RootFS").path("Layers").forEach(layer -> diffIds.add(layer.asText()));
+    return diffIds;
   }
 
   /**
    * The variant's content (the engine's own figure, one part: the API names no blobs) and its unpacked layers, one
    * part per snapshot (chain id) sized by the image's history, so a layer two images share counts once; where the
-   * history does not line up with the layers, the variant's unpacked total as one part.
+   * history does not line up with the layers, the variant's unpacked total as one part. The snapshots and their
+   * sizes are cached by manifest digest ({@code engine-parts}): a second df asks the engine for its listing only.
    */
   @Override
   public List<ContentPart> contentParts(Image image, Variant variant) {
     if (!variant.isPresent()) {
       return ContentPart.wholeVariant(variant);
     }
-    // the parts of a digest whose sizes are unchanged are the same parts: asked of the engine once per store
-    return parts.computeIfAbsent(variant.digest() + " " + variant.contentSize() + " " + variant.unpackedSize(),
-        key -> readParts(image, variant));
-  }
-
-  private List<ContentPart> readParts(Image image, Variant variant) {
     List<ContentPart> parts = new ArrayList<>();
     parts.add(new ContentPart(variant.digest().toString(), ContentPart.Kind.CONTENT, variant.contentSize()));
-    List<String> diffIds = new ArrayList<>(); // from inspect, not the layer cache: a layer may repeat
-    inspect(image, variant).path("RootFS").path("Layers").forEach(layer -> diffIds.add(layer.asText()));
+    long sum = 0;
+    for (String snapshot : caches().parts.get(variant.digest(), digest -> snapshots(image, variant))) {
+      int equals = snapshot.lastIndexOf('=');
+      long size = Long.parseLong(snapshot.substring(equals + 1));
+      parts.add(new ContentPart("snapshot:" + snapshot.substring(0, equals), ContentPart.Kind.UNPACKED, size));
+      sum += size;
+    }
+    if (parts.size() == 1 || sum != variant.unpackedSize()) {
+      return List.of(parts.get(0), ContentPart.wholeVariant(variant).get(1));
+    }
+    return parts;
+  }
+
+  /** {@code CHAINID=SIZE} per layer, bottom first; empty when the history does not line up with the layers. */
+  private List<String> snapshots(Image image, Variant variant) {
+    List<String> diffIds = diffIds(image, variant);
     List<Long> sizes = layerSizes(image, variant);
     if (diffIds.isEmpty() || sizes.size() != diffIds.size()
         || sizes.stream().mapToLong(Long::longValue).sum() != variant.unpackedSize()) {
-      parts.add(ContentPart.wholeVariant(variant).get(1));
-      return parts;
+      return List.of();
     }
+    List<String> snapshots = new ArrayList<>();
     String chain = null;
     for (int i = 0; i < diffIds.size(); i++) {
       chain = chain == null ? diffIds.get(i) : chainId(chain, diffIds.get(i));
-      parts.add(new ContentPart("snapshot:" + chain, ContentPart.Kind.UNPACKED, sizes.get(i)));
+      snapshots.add(chain + "=" + sizes.get(i));
     }
-    return parts;
+    return snapshots;
   }
 
   /** The OCI chain id of a layer on top of {@code parent}: sha256 of "PARENT DIFFID". */
@@ -213,11 +222,15 @@ public final class DockerEngineStore implements ImageStore {
     return sizes;
   }
 
-  private synchronized LayerCache layers() {
-    if (layerCache == null) {
-      layerCache = LayerCache.user();
+  /** The two caches by manifest digest, read on first use. */
+  private record Caches(DigestCache layers, DigestCache parts) {
+  }
+
+  private synchronized Caches caches() {
+    if (caches == null) {
+      caches = new Caches(DigestCache.user("engine-layers"), DigestCache.user("engine-parts"));
     }
-    return layerCache;
+    return caches;
   }
 
   @Override
@@ -371,8 +384,9 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public void close() {
-    if (layerCache != null) {
-      layerCache.save();
+    if (caches != null) {
+      caches.layers.save();
+      caches.parts.save();
     }
     client.close();
   }

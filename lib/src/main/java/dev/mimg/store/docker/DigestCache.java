@@ -8,56 +8,55 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The layers (diff ids) of image manifests, by manifest digest, kept between runs in
- * {@code $XDG_CACHE_HOME/mimg/engine-layers} ({@code DIGEST LAYER,LAYER...} per line). A manifest digest names
- * immutable content, so an entry never goes stale; an unreadable file is ignored and rebuilt.
+ * What the engine says of an image manifest that cannot change while its digest stays (its layers' diff ids, its
+ * snapshots' sizes), by manifest digest, kept between runs in {@code $XDG_CACHE_HOME/mimg/NAME}
+ * ({@code DIGEST VALUE,VALUE...} per line, values in order). A manifest digest names immutable content, so an entry
+ * never goes stale; an unreadable file is ignored and rebuilt.
  */
-final class LayerCache {
+final class DigestCache {
 
   private final Path file;
-  private final Map<Digest, Set<String>> layers = new HashMap<>();
+  private final Map<Digest, List<String>> values = new HashMap<>();
   private boolean changed;
 
-  private LayerCache(Path file) {
+  private DigestCache(Path file) {
     this.file = file;
   }
 
-  /** The user's cache, read now. */
-  static LayerCache user() {
-    LayerCache cache = new LayerCache(UserDirs.cache(System.getenv()).resolve("engine-layers"));
+  /** The user's cache called {@code name} (e.g. {@code engine-layers}), read now. */
+  static DigestCache user(String name) {
+    DigestCache cache = new DigestCache(UserDirs.cache(System.getenv()).resolve(name));
     try {
       for (String line : Files.readAllLines(cache.file, StandardCharsets.US_ASCII)) {
         String[] parts = line.split(" ");
         if (parts.length == 2) {
-          cache.layers.put(Digest.parse(parts[0]), new LinkedHashSet<>(List.of(parts[1].split(","))));
+          cache.values.put(Digest.parse(parts[0]), List.of(parts[1].split(",")));
         }
       }
     } catch (IOException | IllegalArgumentException unreadable) {
-      cache.layers.clear();
+      cache.values.clear();
     }
     return cache;
   }
 
-  /** The layers of {@code manifest}, read with {@code reader} when the cache does not know them. */
-  Set<String> get(Digest manifest, Function<Digest, Set<String>> reader) {
+  /** The values of {@code manifest}, read with {@code reader} when the cache does not know them. */
+  List<String> get(Digest manifest, Function<Digest, List<String>> reader) {
     synchronized (this) {
-      Set<String> known = layers.get(manifest);
+      List<String> known = values.get(manifest);
       if (known != null) {
         return known;
       }
     }
-    Set<String> read = Set.copyOf(reader.apply(manifest)); // outside the lock: lookups run in parallel
+    List<String> read = List.copyOf(reader.apply(manifest)); // outside the lock: lookups run in parallel
     synchronized (this) {
       if (!read.isEmpty()) {
-        layers.put(manifest, read);
+        values.put(manifest, read);
         changed = true;
       }
     }
@@ -71,8 +70,8 @@ final class LayerCache {
     }
     try {
       Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), ".engine-layers.", ".tmp");
-      Files.writeString(temporary, layers.entrySet().stream().map(e -> e.getKey() + " " + String.join(",", e.getValue())
+      Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+      Files.writeString(temporary, values.entrySet().stream().map(e -> e.getKey() + " " + String.join(",", e.getValue())
           + "\n").collect(Collectors.joining()), StandardCharsets.US_ASCII);
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       changed = false;
