@@ -14,9 +14,10 @@ public final class StoreOptions {
   public static final Option HOST = new Option(java.util.List.of("-H", "--host"), Option.Arity.VALUE, "HOST",
       "Docker engine to use, e.g. unix:///var/run/docker.sock or tcp://host:2376 (default: DOCKER_HOST, "
           + "DOCKER_CONTEXT, the current context, the default socket)", null, true);
-  /** {@code --store SPEC}: engine, engine:HOST or oci:DIR. */
+  /** {@code --store SPEC}: engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX]. */
   public static final Option STORE = new Option(java.util.List.of("--store"), Option.Arity.VALUE, "STORE",
-      "Store to use: engine, engine:HOST or oci:DIR (default: MIMG_STORE, else the engine as -H finds it, else "
+      "Store to use: engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX] (read-only) (default: MIMG_STORE, "
+          + "else the engine as -H finds it, else "
           + "when no engine is configured or running the per-user OCI layout)", null, true);
 
   private final String host;

@@ -9,6 +9,7 @@ import dev.mimg.model.ImageVariant;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Selection;
 import dev.mimg.model.Variant;
+import dev.mimg.store.BoundedParallel;
 import dev.mimg.store.ImageStore;
 import java.util.ArrayList;
 import java.util.Comparator;

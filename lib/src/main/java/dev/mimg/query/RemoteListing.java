@@ -16,6 +16,7 @@ import dev.mimg.model.Variant;
 import dev.mimg.registry.Fetched;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.registry.RegistryException;
+import dev.mimg.store.BoundedParallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

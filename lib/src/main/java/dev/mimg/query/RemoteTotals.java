@@ -5,6 +5,7 @@ import dev.mimg.model.Image;
 import dev.mimg.model.Reference;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Variant;
+import dev.mimg.store.BoundedParallel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

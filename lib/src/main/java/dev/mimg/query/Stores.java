@@ -1,6 +1,7 @@
 package dev.mimg.query;
 
 import dev.mimg.model.InvalidInputException;
+import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.docker.ApiVersion;
 import dev.mimg.store.docker.DockerEngineStore;
@@ -8,6 +9,7 @@ import dev.mimg.store.docker.EngineEndpoint;
 import dev.mimg.store.oci.AbsentLayoutStore;
 import dev.mimg.store.oci.OciLayout;
 import dev.mimg.store.oci.OciLayoutStore;
+import dev.mimg.store.registry.RegistryStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -73,7 +75,10 @@ public final class Stores {
         dev.mimg.model.Platform.host());
   }
 
-  /** The store a SPEC names: {@code engine}, {@code engine:HOST} or {@code oci:DIR}. */
+  /**
+   * The store a SPEC names: {@code engine}, {@code engine:HOST}, {@code oci:DIR} or {@code registry:HOST[/PREFIX]}
+   * (read-only).
+   */
   public static ImageStore open(String spec, boolean forWriting) {
     if (spec.equals("engine")) {
       return engine((String) null);
@@ -90,7 +95,12 @@ public final class Stores {
       return new OciLayoutStore(forWriting ? OciLayout.create(dir) : OciLayout.open(dir),
           dev.mimg.model.Platform.host());
     }
-    throw new InvalidInputException("invalid store \"" + spec + "\": expected engine, engine:HOST or oci:DIR");
+    if (spec.startsWith("registry:") && spec.length() > "registry:".length()) {
+      return RegistryStore.open(spec.substring("registry:".length()), RegistryClient.fromEnvironment(),
+          dev.mimg.model.Platform.host());
+    }
+    throw new InvalidInputException("invalid store \"" + spec
+        + "\": expected engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX]");
   }
 
   /** The engine at {@code host} (a Docker host URL), or the one the docker CLI would use when host is null. */

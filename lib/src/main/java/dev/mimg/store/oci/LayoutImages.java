@@ -3,17 +3,16 @@ package dev.mimg.store.oci;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
+import dev.mimg.model.ImageConfigs;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.ImageName;
 import dev.mimg.model.InvalidInputException;
-import dev.mimg.model.Json;
 import dev.mimg.model.JsonObject;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -140,8 +139,8 @@ final class LayoutImages {
       plain.add(variant.variant());
     }
     return new Image(top.digest(), mediaType, List.copyOf(imageNames), List.copyOf(digestRefs),
-        best != null ? created(best.config()) : created(top, mediaType), plain,
-        best != null ? labels(best.config()) : Map.of());
+        best != null ? ImageConfigs.created(best.config()) : created(top, mediaType), plain,
+        best != null ? ImageConfigs.labels(best.config()) : Map.of());
   }
 
   private LayoutVariant variant(Descriptor descriptor) {
@@ -203,37 +202,12 @@ final class LayoutImages {
     return config.size() <= 16L << 20;
   }
 
-  private static Instant created(Json config) {
-    return parseTime(config == null ? null : config.path("created").asText(null));
-  }
-
   /** Without an available variant: the index's own created annotation, else the entry's, else the epoch. */
   private Instant created(Descriptor top, String mediaType) {
     String annotation = top.annotations().get(CREATED_ANNOTATION);
     if (MediaTypes.isIndex(mediaType)) {
       annotation = layout.readIndexBlob(top.digest()).annotations().getOrDefault(CREATED_ANNOTATION, annotation);
     }
-    return parseTime(annotation);
-  }
-
-  private static Instant parseTime(String text) {
-    if (text == null || text.isBlank()) {
-      return Instant.EPOCH;
-    }
-    try {
-      return dev.mimg.model.Rfc3339.parse(text);
-    } catch (DateTimeParseException e) {
-      return Instant.EPOCH;
-    }
-  }
-
-  private static Map<String, String> labels(Json config) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    if (config.path("config").path("Labels") instanceof JsonObject object) {
-      for (Map.Entry<String, Json> label : object.members().entrySet()) {
-        labels.put(label.getKey(), label.getValue().asText());
-      }
-    }
-    return labels;
+    return ImageConfigs.time(annotation);
   }
 }

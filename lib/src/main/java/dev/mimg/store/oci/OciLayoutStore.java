@@ -15,6 +15,7 @@ import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
+import dev.mimg.store.InspectObject;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ public final class OciLayoutStore implements ImageStore {
       throw new StoreException("platform " + variant.platform() + " (" + variant.shortId() + ") of " + image.shortId()
           + " is not present in " + describe());
     }
-    return LayoutInspect.of(image, held);
+    return InspectObject.of(image, held.variant(), held.descriptor(), held.config());
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.mimg.query;
+package dev.mimg.store;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,22 +9,22 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /** Runs one task per item on at most {@code parallelism} daemon threads and waits for all of them. */
-final class BoundedParallel {
+public final class BoundedParallel {
 
-  /** How many registry requests are in flight at once by default. */
-  static final int DEFAULT_PARALLELISM = 16;
+  /** How many requests are in flight at once by default. */
+  public static final int DEFAULT_PARALLELISM = 16;
 
   private BoundedParallel() {
   }
 
   /** Each distinct item's completed future (done normally or exceptionally), in the items' order. */
-  static <T, R> Map<T, CompletableFuture<R>> run(Collection<T> items, int parallelism, Function<T, R> task) {
+  public static <T, R> Map<T, CompletableFuture<R>> run(Collection<T> items, int parallelism, Function<T, R> task) {
     Map<T, CompletableFuture<R>> futures = new LinkedHashMap<>();
     if (items.isEmpty()) {
       return futures;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, items.size())), runnable -> {
-      Thread thread = new Thread(runnable, "mimg-registry");
+      Thread thread = new Thread(runnable, "mimg-parallel");
       thread.setDaemon(true);
       return thread;
     });
@@ -39,7 +39,7 @@ final class BoundedParallel {
   }
 
   /** The value of a completed future; its failure rethrown as it was thrown (not wrapped). */
-  static <R> R join(CompletableFuture<R> future) {
+  public static <R> R join(CompletableFuture<R> future) {
     try {
       return future.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -48,7 +48,7 @@ final class BoundedParallel {
   }
 
   /** The one-line reason a future failed. */
-  static String reason(Throwable failure) {
+  public static String reason(Throwable failure) {
     Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
     String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

@@ -1,5 +1,6 @@
-package dev.mimg.store.oci;
+package dev.mimg.store;
 
+import dev.mimg.model.Descriptor;
 import dev.mimg.model.Image;
 import dev.mimg.model.Json;
 import dev.mimg.model.JsonArray;
@@ -8,16 +9,20 @@ import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 
-/** The inspect object of a present variant, shaped like the main fields of {@code docker image inspect}. */
-final class LayoutInspect {
+/**
+ * The inspect object of a present variant of a store that holds OCI documents (a layout, a registry), shaped like the
+ * main fields of {@code docker image inspect}.
+ */
+public final class InspectObject {
 
-  private LayoutInspect() {
+  private InspectObject() {
   }
 
-  /** Id, RepoTags, RepoDigests, Created, Architecture, Os, Variant, Size, Config, RootFS and Descriptor. */
-  static JsonObject of(Image image, LayoutVariant held) {
-    JsonObject config = held.config();
-    Variant variant = held.variant();
+  /**
+   * Id, RepoTags, RepoDigests, Created, Architecture, Os, Variant, Size, Config, RootFS and Descriptor of
+   * {@code variant} of {@code image}, listed by {@code descriptor}, with its image {@code config}.
+   */
+  public static JsonObject of(Image image, Variant variant, Descriptor descriptor, JsonObject config) {
     JsonObject node = Json.object();
     node.put("Id", image.id().toString());
     JsonArray tags = node.putArray("RepoTags");
@@ -36,7 +41,7 @@ final class LayoutInspect {
     rootFs.put("Type", config.path("rootfs").path("type").asText("layers"));
     JsonArray layers = rootFs.putArray("Layers");
     config.path("rootfs").path("diff_ids").forEach(diffId -> layers.add(diffId.asText()));
-    node.set("Descriptor", OciDocuments.toJson(held.descriptor()));
+    node.set("Descriptor", OciDocuments.toJson(descriptor));
     return node;
   }
 }

@@ -1,0 +1,274 @@
+package dev.mimg.store.registry;
+
+import dev.mimg.model.Descriptor;
+import dev.mimg.model.Digest;
+import dev.mimg.model.Image;
+import dev.mimg.model.ImageConfigs;
+import dev.mimg.model.ImageIndex;
+import dev.mimg.model.ImageManifest;
+import dev.mimg.model.ImageName;
+import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.Json;
+import dev.mimg.model.JsonObject;
+import dev.mimg.model.MediaTypes;
+import dev.mimg.model.OciDocuments;
+import dev.mimg.model.Platform;
+import dev.mimg.model.PlatformJson;
+import dev.mimg.model.Reference;
+import dev.mimg.model.Variant;
+import dev.mimg.registry.Fetched;
+import dev.mimg.registry.RegistryClient;
+import dev.mimg.registry.RegistryException;
+import dev.mimg.store.BoundedParallel;
+import dev.mimg.store.ImageStore;
+import dev.mimg.store.InspectObject;
+import dev.mimg.store.PullEvent;
+import dev.mimg.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A registry's repositories under a prefix as a store, read-only in this version: each tag's index or manifest an
+ * image (one image per digest, its tags as names, as the engine lists them), every child an index names a variant
+ * (present: a registry holds what its indexes name; a child it does not have is shown missing, with a notice that
+ * the index is broken), created and labels from the config. Manifests and configs are cached by digest.
+ */
+public final class RegistryStore implements ImageStore {
+
+  private static final int MAX_CONFIG_BYTES = 16 << 20;
+
+  private final String domain;
+  private final String prefix;
+  private final RegistryClient client;
+  private final Platform host;
+  private final Map<Digest, Fetched> manifests = new ConcurrentHashMap<>();
+  private final Map<Digest, JsonObject> configs = new ConcurrentHashMap<>();
+  private final List<String> notices = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  private RegistryStore(String domain, String prefix, RegistryClient client, Platform host) {
+    this.domain = domain;
+    this.prefix = prefix;
+    this.client = client;
+    this.host = host;
+  }
+
+  /** The store {@code HOST[/PREFIX]} names (the part after {@code registry:}), through {@code client}. */
+  public static RegistryStore open(String spec, RegistryClient client, Platform host) {
+    int slash = spec.indexOf('/');
+    String domain = slash < 0 ? spec : spec.substring(0, slash);
+    String prefix = slash < 0 ? "" : spec.substring(slash + 1).replaceAll("/+$", "");
+    try {
+      Reference.parse(domain + "/" + (prefix.isEmpty() ? "x" : prefix));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("invalid store \"registry:" + spec + "\": expected registry:HOST[/PREFIX] ("
+          + e.getMessage() + ")");
+    }
+    if (!domain.contains(".") && !domain.contains(":") && !domain.equals("localhost")) {
+      throw new InvalidInputException("invalid store \"registry:" + spec + "\": " + domain
+          + " is no registry host (give one with a dot or a port, e.g. registry:ghcr.io/org)");
+    }
+    return new RegistryStore(domain, prefix, client, host);
+  }
+
+  @Override
+  public List<Image> images() {
+    List<String> repositories = repositories();
+    Map<String, List<String>> tags = new LinkedHashMap<>();
+    BoundedParallel.run(repositories, BoundedParallel.DEFAULT_PARALLELISM, repo -> client.tags(reference(repo)))
+        .forEach((repo, listed) -> tags.put(repo, BoundedParallel.join(listed)));
+    List<Reference> named = new ArrayList<>();
+    tags.forEach((repo, list) -> list.forEach(tag -> named.add(Reference.parse(domain + "/" + repo + ":" + tag))));
+    Map<Digest, List<Reference>> byDigest = new LinkedHashMap<>();
+    BoundedParallel.run(named, BoundedParallel.DEFAULT_PARALLELISM, ref -> {
+      Fetched top = client.manifest(ref);
+      manifests.putIfAbsent(top.digest(), top);
+      return top.digest();
+    }).forEach((ref, digest) -> byDigest.computeIfAbsent(BoundedParallel.join(digest), d -> new ArrayList<>())
+        .add(ref));
+    List<Digest> digests = List.copyOf(byDigest.keySet());
+    List<Image> images = new ArrayList<>();
+    BoundedParallel.run(digests, BoundedParallel.DEFAULT_PARALLELISM, digest -> image(digest, byDigest.get(digest)))
+        .values().forEach(image -> images.add(BoundedParallel.join(image)));
+    return images;
+  }
+
+  /** The repositories under the prefix: from the catalog, or the prefix itself where the catalog is not offered. */
+  private List<String> repositories() {
+    List<String> all;
+    try {
+      all = client.catalog(domain);
+    } catch (RegistryException e) {
+      if (!prefix.isEmpty() && (e.status() == 401 || e.status() == 403 || e.status() == 404)) {
+        return List.of(prefix);
+      }
+      throw e;
+    }
+    return all.stream().filter(repo -> prefix.isEmpty() || repo.equals(prefix) || repo.startsWith(prefix + "/"))
+        .toList();
+  }
+
+  private Reference reference(String repository) {
+    return Reference.parse(domain + "/" + repository);
+  }
+
+  private Image image(Digest digest, List<Reference> tags) {
+    Fetched top = manifests.get(digest);
+    Reference repository = tags.get(0);
+    List<ImageName> names = tags.stream().map(ImageName::of).toList();
+    List<Reference> digestRefs = tags.stream().map(ref -> Reference.parse(ref.name() + "@" + digest)).distinct()
+        .toList();
+    List<Variant> variants = new ArrayList<>();
+    Map<Digest, JsonObject> variantConfigs = new LinkedHashMap<>();
+    if (MediaTypes.isIndex(top.mediaType())) {
+      ImageIndex index = parse(() -> OciDocuments.index(top.bytes(), "index " + digest));
+      for (Descriptor child : index.manifests()) {
+        variants.add(child(repository, top, child, variantConfigs));
+      }
+    } else {
+      ImageManifest manifest = parse(() -> OciDocuments.manifest(top.bytes(), "manifest " + digest));
+      JsonObject config = config(repository, manifest);
+      variantConfigs.put(digest, config);
+      variants.add(new Variant(digest, PlatformJson.ofConfig(config), Variant.Kind.IMAGE, true,
+          manifest.contentSize(top.size()), 0, List.of(), null));
+    }
+    JsonObject best = createdFrom(variants, variantConfigs);
+    return new Image(digest, top.mediaType(), names, digestRefs, ImageConfigs.created(best),
+        List.copyOf(variants), ImageConfigs.labels(best));
+  }
+
+  private Variant child(Reference repository, Fetched index, Descriptor child, Map<Digest, JsonObject> configs) {
+    Variant.Kind kind = child.isAttestation() ? Variant.Kind.ATTESTATION : Variant.Kind.IMAGE;
+    String subject = child.annotations().get(Descriptor.REFERENCE_DIGEST_ANNOTATION);
+    Digest attestationFor = kind == Variant.Kind.ATTESTATION && subject != null ? Digest.parse(subject) : null;
+    Fetched fetched;
+    try {
+      fetched = manifests.computeIfAbsent(child.digest(), d -> client.manifest(repository, d));
+    } catch (RegistryException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      notices.add("the index " + index.digest().shortId() + " of " + repository.familiarName() + " is broken: the "
+          + "registry does not have its child " + child.digest());
+      return new Variant(child.digest(), child.declaredPlatform().orElse(Platform.UNKNOWN), kind, false, 0, 0,
+          List.of(), attestationFor);
+    }
+    ImageManifest manifest = parse(() -> OciDocuments.manifest(fetched.bytes(), "manifest " + child.digest()));
+    Platform platform = child.declaredPlatform().orElse(Platform.UNKNOWN);
+    if (kind == Variant.Kind.IMAGE && manifest.config() != null) {
+      JsonObject config = config(repository, manifest);
+      configs.put(child.digest(), config);
+      if (platform.equals(Platform.UNKNOWN)) {
+        platform = PlatformJson.ofConfig(config);
+      }
+    }
+    return new Variant(child.digest(), platform, kind, true, manifest.contentSize(fetched.size()), 0, List.of(),
+        attestationFor);
+  }
+
+  /** The image config of a manifest, cached by digest; null when it is no JSON config of a sane size. */
+  private JsonObject config(Reference repository, ImageManifest manifest) {
+    Descriptor config = manifest.config();
+    if (config == null || config.size() > MAX_CONFIG_BYTES) {
+      return null;
+    }
+    return configs.computeIfAbsent(config.digest(), digest -> {
+      try (InputStream in = client.blob(repository, config)) {
+        return Json.parse(in.readAllBytes()).asObject("image config");
+      } catch (IOException | IllegalArgumentException e) {
+        throw new RegistryException(repository.familiarName() + ": the config " + digest + " could not be read: "
+            + dev.mimg.model.JsonErrors.oneLine(e), e);
+      }
+    });
+  }
+
+  /** The engine's choice of the config that dates an image: the host's present variant's, else the first one's. */
+  private JsonObject createdFrom(List<Variant> variants, Map<Digest, JsonObject> configs) {
+    JsonObject first = null;
+    for (Variant variant : variants) {
+      JsonObject config = configs.get(variant.digest());
+      if (variant.isPresent() && config != null) {
+        if (variant.platform().matches(host)) {
+          return config;
+        }
+        first = first == null ? config : first;
+      }
+    }
+    return first;
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> reading) {
+    try {
+      return reading.get();
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException("the registry sent an unreadable " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Json inspect(Image image, Variant variant) {
+    Reference repository = image.digestRefs().get(0);
+    Fetched fetched = manifests.computeIfAbsent(variant.digest(), d -> client.manifest(repository, d));
+    ImageManifest manifest = parse(() -> OciDocuments.manifest(fetched.bytes(), "manifest " + variant.digest()));
+    JsonObject config = config(repository, manifest);
+    Descriptor descriptor = Descriptor.of(fetched.mediaType(), variant.digest(), fetched.size());
+    return InspectObject.of(image, variant, descriptor, config == null ? Json.object() : config);
+  }
+
+  @Override
+  public Map<String, String> containerNames() {
+    return Map.of();
+  }
+
+  @Override
+  public void removeVariants(String name, List<Variant> variants) {
+    throw readOnly("remove platforms from " + name);
+  }
+
+  @Override
+  public void untag(Image image, List<ImageName> names) {
+    throw readOnly("untag " + image.name());
+  }
+
+  @Override
+  public void removeImage(Image image) {
+    throw readOnly("remove " + image.name());
+  }
+
+  @Override
+  public void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
+    throw readOnly("pull into it");
+  }
+
+  @Override
+  public void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {
+    throw readOnly("back-fill " + image.name());
+  }
+
+  private StoreException readOnly(String what) {
+    return new StoreException("cannot " + what + ": " + describe() + " is read-only in this version of mimg");
+  }
+
+  @Override
+  public String describe() {
+    return "registry " + domain + (prefix.isEmpty() ? "" : "/" + prefix);
+  }
+
+  @Override
+  public List<String> notices() {
+    synchronized (notices) {
+      List<String> all = List.copyOf(notices);
+      notices.clear();
+      return all;
+    }
+  }
+
+  @Override
+  public void close() {
+  }
+}
