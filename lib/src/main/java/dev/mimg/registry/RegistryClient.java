@@ -118,6 +118,23 @@ public final class RegistryClient {
   }
 
   /**
+   * The digest the manifest {@code reference} names has now, asked with a HEAD (the manifest itself is not sent);
+   * empty when the registry does not say (no Docker-Content-Digest). The caller verifies whatever it reads by it.
+   */
+  public Optional<Digest> digest(Reference reference) {
+    String subject = reference.familiarString();
+    String version = reference.digest().map(Digest::toString).orElseGet(() -> reference.tag()
+        .orElse(Reference.DEFAULT_TAG));
+    URI uri = RegistryHost.apiRoot(reference.domain(), insecure.allowsPlainHttp(reference.domain()))
+        .resolve(reference.path() + "/manifests/" + version);
+    HttpResponse<InputStream> response = send("HEAD", reference.domain(), uri,
+        "repository:" + reference.path() + ":pull", Map.of("Accept", ACCEPT), subject,
+        "while asking for the digest of " + subject);
+    HttpTransport.discard(response);
+    return announcedDigest(response, subject);
+  }
+
+  /**
    * Every tag of {@code repository} (its tag or digest ignored), in the registry's order, page by page as its
    * {@code Link} headers lead; an empty list for a repository without tags.
    */
@@ -170,7 +187,12 @@ public final class RegistryClient {
   /** One GET, authorized for {@code scope} (answering a 401 challenge once); a non-2xx answer is an exception. */
   private HttpResponse<InputStream> send(String domain, URI uri, String scope, Map<String, String> headers,
       String subject, String doing) {
-    RegistryRequest request = RegistryRequest.get(uri, headers);
+    return send("GET", domain, uri, scope, headers, subject, doing);
+  }
+
+  private HttpResponse<InputStream> send(String method, String domain, URI uri, String scope,
+      Map<String, String> headers, String subject, String doing) {
+    RegistryRequest request = new RegistryRequest(method, uri, headers, null);
     Optional<String> authorization = authorizer.known(domain, scope, subject);
     HttpResponse<InputStream> response = transport.send(withAuthorization(request, authorization), subject,
         "the registry", doing);

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One HTTP request to a registry or its token server: a GET, or a POST of a URL-encoded form. */
+/** One HTTP request to a registry or its token server: a GET or a HEAD, or a POST of a URL-encoded form. */
 record RegistryRequest(String method, URI uri, Map<String, String> headers, String form) {
 
   /** The method and URI only: headers and form may carry credentials or tokens. */

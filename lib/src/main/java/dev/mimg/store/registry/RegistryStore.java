@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -37,7 +38,9 @@ import java.util.function.Consumer;
  * A registry's repositories under a prefix as a store, read-only in this version: each tag's index or manifest an
  * image (one image per digest, its tags as names, as the engine lists them), every child an index names a variant
  * (present: a registry holds what its indexes name; a child it does not have is shown missing, with a notice that
- * the index is broken), created and labels from the config. Manifests and configs are cached by digest.
+ * the index is broken), created and labels from the config. Each tag's digest is asked with a HEAD; manifests and
+ * configs come from a cache by digest ({@link ContentCache}) when it holds them, so a second listing asks only for
+ * tags and the digests they name now.
  */
 public final class RegistryStore implements ImageStore {
 
@@ -47,19 +50,27 @@ public final class RegistryStore implements ImageStore {
   private final String prefix;
   private final RegistryClient client;
   private final Platform host;
-  private final Map<Digest, Fetched> manifests = new ConcurrentHashMap<>();
+  private final ContentCache content;
   private final Map<Digest, JsonObject> configs = new ConcurrentHashMap<>();
   private final List<String> notices = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  private RegistryStore(String domain, String prefix, RegistryClient client, Platform host) {
+  private RegistryStore(String domain, String prefix, RegistryClient client, Platform host, ContentCache content) {
+    this.content = content;
     this.domain = domain;
     this.prefix = prefix;
     this.client = client;
     this.host = host;
   }
 
-  /** The store {@code HOST[/PREFIX]} names (the part after {@code registry:}), through {@code client}. */
+  /**
+   * The store {@code HOST[/PREFIX]} names (the part after {@code registry:}), through {@code client}; manifests and
+   * configs cached in the user's cache ({@link ContentCache}).
+   */
   public static RegistryStore open(String spec, RegistryClient client, Platform host) {
+    return open(spec, client, host, ContentCache.user());
+  }
+
+  static RegistryStore open(String spec, RegistryClient client, Platform host, ContentCache content) {
     int slash = spec.indexOf('/');
     String domain = slash < 0 ? spec : spec.substring(0, slash);
     String prefix = slash < 0 ? "" : spec.substring(slash + 1).replaceAll("/+$", "");
@@ -73,7 +84,7 @@ public final class RegistryStore implements ImageStore {
       throw new InvalidInputException("invalid store \"registry:" + spec + "\": " + domain
           + " is no registry host (give one with a dot or a port, e.g. registry:ghcr.io/org)");
     }
-    return new RegistryStore(domain, prefix, client, host);
+    return new RegistryStore(domain, prefix, client, host, content);
   }
 
   @Override
@@ -85,12 +96,9 @@ public final class RegistryStore implements ImageStore {
     List<Reference> named = new ArrayList<>();
     tags.forEach((repo, list) -> list.forEach(tag -> named.add(Reference.parse(domain + "/" + repo + ":" + tag))));
     Map<Digest, List<Reference>> byDigest = new LinkedHashMap<>();
-    BoundedParallel.run(named, BoundedParallel.DEFAULT_PARALLELISM, ref -> {
-      Fetched top = client.manifest(ref);
-      manifests.putIfAbsent(top.digest(), top);
-      return top.digest();
-    }).forEach((ref, digest) -> byDigest.computeIfAbsent(BoundedParallel.join(digest), d -> new ArrayList<>())
-        .add(ref));
+    BoundedParallel.run(named, BoundedParallel.DEFAULT_PARALLELISM, ref -> tagged(ref).digest())
+        .forEach((ref, digest) -> byDigest.computeIfAbsent(BoundedParallel.join(digest), d -> new ArrayList<>())
+            .add(ref));
     List<Digest> digests = List.copyOf(byDigest.keySet());
     List<Image> images = new ArrayList<>();
     BoundedParallel.run(digests, BoundedParallel.DEFAULT_PARALLELISM, digest -> image(digest, byDigest.get(digest)))
@@ -113,12 +121,29 @@ public final class RegistryStore implements ImageStore {
         .toList();
   }
 
+  /**
+   * The manifest a tag names now: its digest by a HEAD, the bytes from the cache when it holds them (verified),
+   * else fetched by that digest (verified) and cached.
+   */
+  private Fetched tagged(Reference tag) {
+    Optional<Digest> digest = client.digest(tag);
+    if (digest.isEmpty()) {
+      return content.put(client.manifest(tag));
+    }
+    return manifest(tag, digest.get());
+  }
+
+  /** A manifest by digest, from the cache or fetched (verified) into it. */
+  private Fetched manifest(Reference repository, Digest digest) {
+    return content.get(digest).orElseGet(() -> content.put(client.manifest(repository, digest)));
+  }
+
   private Reference reference(String repository) {
     return Reference.parse(domain + "/" + repository);
   }
 
   private Image image(Digest digest, List<Reference> tags) {
-    Fetched top = manifests.get(digest);
+    Fetched top = content.get(digest).orElseThrow();
     Reference repository = tags.get(0);
     List<ImageName> names = tags.stream().map(ImageName::of).toList();
     List<Reference> digestRefs = tags.stream().map(ref -> Reference.parse(ref.name() + "@" + digest)).distinct()
@@ -148,7 +173,7 @@ public final class RegistryStore implements ImageStore {
     Digest attestationFor = kind == Variant.Kind.ATTESTATION && subject != null ? Digest.parse(subject) : null;
     Fetched fetched;
     try {
-      fetched = manifests.computeIfAbsent(child.digest(), d -> client.manifest(repository, d));
+      fetched = manifest(repository, child.digest());
     } catch (RegistryException e) {
       if (e.status() != 404) {
         throw e;
@@ -178,8 +203,14 @@ public final class RegistryStore implements ImageStore {
       return null;
     }
     return configs.computeIfAbsent(config.digest(), digest -> {
-      try (InputStream in = client.blob(repository, config)) {
-        return Json.parse(in.readAllBytes()).asObject("image config");
+      try {
+        Fetched bytes = content.get(digest).orElse(null);
+        if (bytes == null) {
+          try (InputStream in = client.blob(repository, config)) {
+            bytes = content.put(new Fetched(in.readAllBytes(), config.mediaType(), digest)); // verified as read
+          }
+        }
+        return Json.parse(bytes.bytes()).asObject("image config");
       } catch (IOException | IllegalArgumentException e) {
         throw new RegistryException(repository.familiarName() + ": the config " + digest + " could not be read: "
             + dev.mimg.model.JsonErrors.oneLine(e), e);
@@ -213,7 +244,7 @@ public final class RegistryStore implements ImageStore {
   @Override
   public Json inspect(Image image, Variant variant) {
     Reference repository = image.digestRefs().get(0);
-    Fetched fetched = manifests.computeIfAbsent(variant.digest(), d -> client.manifest(repository, d));
+    Fetched fetched = manifest(repository, variant.digest());
     ImageManifest manifest = parse(() -> OciDocuments.manifest(fetched.bytes(), "manifest " + variant.digest()));
     JsonObject config = config(repository, manifest);
     Descriptor descriptor = Descriptor.of(fetched.mediaType(), variant.digest(), fetched.size());

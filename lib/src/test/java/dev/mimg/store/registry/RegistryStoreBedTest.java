@@ -42,7 +42,7 @@ class RegistryStoreBedTest {
 
   private RegistryStore store(String spec) {
     return RegistryStore.open(spec, RegistryClient.builder().environment(Map.of("DOCKER_CONFIG", dir.toString()))
-        .build(), Platform.of("linux", "amd64", ""));
+        .build(), Platform.of("linux", "amd64", ""), new ContentCache(dir.resolve("cache")));
   }
 
   private static List<String> lines(String text) {
@@ -96,6 +96,22 @@ class RegistryStoreBedTest {
     assertThat(alpine.created()).isEqualTo(java.time.Instant.parse(JSON.readTree(Bed.crane("config",
         Bed.registry() + "/mimg/alpine@" + alpine.variants().stream().filter(v -> v.platform().toString()
             .equals("linux/amd64")).findFirst().orElseThrow().digest())).path("created").asText()));
+  }
+
+  @Test
+  void aSecondListingReadsTheCacheAndADamagedCacheFileIsReadAgain() throws IOException {
+    List<Image> first = store(Bed.registry() + "/mimg/alpine").images();
+    Path sha256 = dir.resolve("cache/sha256");
+    List<Path> cached;
+    try (var files = java.nio.file.Files.list(sha256)) {
+      cached = files.toList();
+    }
+    assertThat(cached).as("indexes, manifests and configs").hasSizeGreaterThan(first.size());
+    assertThat(store(Bed.registry() + "/mimg/alpine").images()).isEqualTo(first);
+    Path index = sha256.resolve(first.get(0).id().hex());
+    java.nio.file.Files.writeString(index, "application/vnd.oci.image.index.v1+json\n{\"manifests\":[]}");
+    assertThat(store(Bed.registry() + "/mimg/alpine").images()).as("the damaged entry fetched again")
+        .isEqualTo(first);
   }
 
   @Test
