@@ -167,7 +167,9 @@ public final class RegistryStore implements ImageStore {
         List.copyOf(variants), ImageConfigs.labels(best));
   }
 
-  private Variant child(Reference repository, Fetched index, Descriptor child, Map<Digest, JsonObject> configs) {
+  /** One child of an index as a variant; its config, when it has one, goes into {@code variantConfigs}. */
+  private Variant child(Reference repository, Fetched index, Descriptor child,
+      Map<Digest, JsonObject> variantConfigs) {
     Variant.Kind kind = child.isAttestation() ? Variant.Kind.ATTESTATION : Variant.Kind.IMAGE;
     String subject = child.annotations().get(Descriptor.REFERENCE_DIGEST_ANNOTATION);
     Digest attestationFor = kind == Variant.Kind.ATTESTATION && subject != null ? Digest.parse(subject) : null;
@@ -187,7 +189,7 @@ public final class RegistryStore implements ImageStore {
     Platform platform = child.declaredPlatform().orElse(Platform.UNKNOWN);
     if (kind == Variant.Kind.IMAGE && manifest.config() != null) {
       JsonObject config = config(repository, manifest);
-      configs.put(child.digest(), config);
+      variantConfigs.put(child.digest(), config);
       if (platform.equals(Platform.UNKNOWN)) {
         platform = PlatformJson.ofConfig(config);
       }
