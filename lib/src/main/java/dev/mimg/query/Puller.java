@@ -88,8 +88,17 @@ final class Puller {
     return new PullReport(reference.familiarString(), null, image.id(), outcomes, false);
   }
 
-  /** Every platform the registry's index lists: the first pulled, the others back-filled from the stored index. */
+  /**
+   * Every platform the registry's index lists: at once where the store can, else the first pulled and the others
+   * back-filled from the stored index.
+   */
   private PullReport freshAll(Reference reference) {
+    if (store.pullAll(reference, progress)) {
+      Image image = afterPull(reference);
+      List<PullReport.Outcome> outcomes = image.present().stream()
+          .map(v -> new PullReport.Outcome(v.platform().toString(), "pulled", null, v.digest())).toList();
+      return new PullReport(reference.familiarString(), null, image.id(), outcomes, false);
+    }
     List<Platform> listed = RemoteListing.of(reference, RegistryClient.fromEnvironment()).stream()
         .filter(RemoteVariant::isImage).map(RemoteVariant::platform).distinct().toList();
     store.pull(reference, listed.size() > 1 ? listed.get(0) : null, progress);

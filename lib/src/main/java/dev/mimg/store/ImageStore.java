@@ -83,6 +83,15 @@ public interface ImageStore extends AutoCloseable {
   void pull(Reference reference, Platform platform, Consumer<PullEvent> progress);
 
   /**
+   * Fetches every platform the index a reference names lists in one go, where the store can do so faster than
+   * platform by platform (a layout: all blobs at once); returns false, doing nothing, where it cannot, and the
+   * caller then pulls one platform and back-fills the others.
+   */
+  default boolean pullAll(Reference reference, Consumer<PullEvent> progress) {
+    return false;
+  }
+
+  /**
    * Fetches one more platform into a stored image from the index it already has (no tag is re-resolved or
    * moved): {@code repository} is where the registry keeps that index.
    */

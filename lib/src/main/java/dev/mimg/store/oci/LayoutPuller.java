@@ -13,11 +13,13 @@ import dev.mimg.model.Reference;
 import dev.mimg.registry.Fetched;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.registry.RegistryException;
+import dev.mimg.store.BoundedParallel;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,9 @@ import java.util.function.Consumer;
  * name pointing at missing content (the blobs it leaves are unnamed, for {@link OciLayout#gc(java.time.Duration)}).
  */
 final class LayoutPuller {
+
+  /** How many manifests of an index are fetched at once. */
+  private static final int MANIFESTS_AT_ONCE = 8;
 
   private final RegistryClient registry;
   private final OciLayout layout;
@@ -40,22 +45,35 @@ final class LayoutPuller {
 
   /** Fetches what {@code reference} names now (one platform, the host's default when null) and names it. */
   void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
+    pull(reference, platform, progress, (index, subject) -> List.of(ChildChooser.choose(index, platform, host,
+        subject)));
+  }
+
+  /**
+   * Fetches every platform the index {@code reference} names lists (a single manifest: that one) and names it:
+   * the manifests at once, then every config and layer through one {@link BlobFetcher}.
+   */
+  void pullAll(Reference reference, Consumer<PullEvent> progress) {
+    pull(reference, null, progress, (index, subject) -> ChildChooser.everyPlatform(index, host, subject));
+  }
+
+  private void pull(Reference reference, Platform platform, Consumer<PullEvent> progress,
+      BiFunction<ImageIndex, String, List<Descriptor>> children) {
     String subject = reference.familiarString();
     progress.accept(new PullEvent(reference.tag().orElse(""), "Pulling from " + reference.familiarName(), 0, 0));
     Fetched top = registry.manifest(reference);
     Descriptor entry = Descriptor.of(top.mediaType(), top.digest(), top.size());
     List<Digest> content = new ArrayList<>(List.of(top.digest()));
     if (MediaTypes.isIndex(top.mediaType())) {
-      ImageIndex index = parseIndex(top);
-      Descriptor child = ChildChooser.choose(index, platform, host, subject);
-      content.addAll(fetchManifest(reference, child.digest(), progress, subject));
+      List<Digest> chosen = children.apply(parseIndex(top), subject).stream().map(Descriptor::digest).toList();
+      content.addAll(fetchManifests(reference, chosen, progress, subject));
     } else if (MediaTypes.isManifest(top.mediaType())) {
       ImageManifest manifest = parseManifest(top);
       if (platform != null && manifest.config() != null) {
         new BlobFetcher(registry, layout, progress).fetch(reference, List.of(manifest.config()));
         checkPlatform(manifest.config(), platform, subject);
       }
-      content.addAll(fetchContent(reference, manifest, progress));
+      content.addAll(fetchContent(reference, List.of(manifest), progress));
     } else {
       throw new StoreException("cannot pull " + subject + ": unsupported media type " + top.mediaType());
     }
@@ -80,7 +98,7 @@ final class LayoutPuller {
           .digest();
     }
     try {
-      fetchManifest(repository, child, progress, subject);
+      fetchManifests(repository, List.of(child), progress, subject);
     } catch (RegistryException e) {
       if (e.status() == 404) {
         throw new StoreException("the registry no longer has " + platform + " (" + child.shortId()
@@ -91,25 +109,40 @@ final class LayoutPuller {
     }
   }
 
-  /** The manifest {@code digest} of {@code repository}, its config and layers, stored bottom-up; their digests. */
-  private List<Digest> fetchManifest(Reference repository, Digest digest, Consumer<PullEvent> progress,
+  /**
+   * The manifests {@code digests} of {@code repository} (fetched {@value #MANIFESTS_AT_ONCE} at a time), their
+   * configs and layers, stored bottom-up; the digests of all of them.
+   */
+  private List<Digest> fetchManifests(Reference repository, List<Digest> digests, Consumer<PullEvent> progress,
       String subject) {
+    List<Fetched> fetched = digests.size() == 1 ? List.of(fetchManifest(repository, digests.get(0), subject))
+        : BoundedParallel.run(digests, MANIFESTS_AT_ONCE, digest -> fetchManifest(repository, digest, subject))
+            .values().stream().map(BoundedParallel::join).toList();
+    List<ImageManifest> manifests = fetched.stream().map(LayoutPuller::parseManifest).toList();
+    List<Digest> content = new ArrayList<>(fetchContent(repository, manifests, progress));
+    fetched.forEach(this::put);
+    content.addAll(digests);
+    return content;
+  }
+
+  private Fetched fetchManifest(Reference repository, Digest digest, String subject) {
     Fetched fetched = registry.manifest(repository, digest);
     if (!MediaTypes.isManifest(fetched.mediaType())) {
       throw new StoreException("cannot pull " + subject + ": " + digest.shortId() + " is a " + fetched.mediaType()
           + ", not an image manifest");
     }
-    List<Digest> content = new ArrayList<>(fetchContent(repository, parseManifest(fetched), progress));
-    put(fetched);
-    content.add(digest);
-    return content;
+    return fetched;
   }
 
-  /** Fetches a manifest's config and layers; returns their digests. */
-  private List<Digest> fetchContent(Reference repository, ImageManifest manifest, Consumer<PullEvent> progress) {
-    List<Descriptor> blobs = new ArrayList<>(manifest.layers());
-    if (manifest.config() != null) {
-      blobs.add(manifest.config());
+  /** Fetches the manifests' configs and layers, all through one fetcher; returns their digests. */
+  private List<Digest> fetchContent(Reference repository, List<ImageManifest> manifests,
+      Consumer<PullEvent> progress) {
+    List<Descriptor> blobs = new ArrayList<>();
+    for (ImageManifest manifest : manifests) {
+      blobs.addAll(manifest.layers());
+      if (manifest.config() != null) {
+        blobs.add(manifest.config());
+      }
     }
     new BlobFetcher(registry, layout, progress).fetch(repository, blobs);
     return blobs.stream().map(Descriptor::digest).toList();

@@ -192,6 +192,13 @@ public final class OciLayoutStore implements ImageStore {
     puller().pull(reference, platform, progress);
   }
 
+  /** Fetches every platform of the index, their blobs all at once, and names it last; see {@link LayoutPuller}. */
+  @Override
+  public boolean pullAll(Reference reference, Consumer<PullEvent> progress) {
+    puller().pullAll(reference, progress);
+    return true;
+  }
+
   /** Fetches one more platform of a stored index by digest; no name changes. */
   @Override
   public void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {

@@ -49,6 +49,21 @@ class ChildChooserTest {
             + "linux/arm64/v8, linux/s390x)");
   }
 
+  @Test
+  void everyPlatformTakesTheFirstChildOfEachPlatformAndNoAttestation() {
+    Descriptor attestation = new Descriptor(MediaTypes.OCI_MANIFEST, digest(9), 1,
+        PlatformJson.from(Platform.of("unknown", "unknown", "")),
+        Map.of(Descriptor.REFERENCE_TYPE_ANNOTATION, Descriptor.ATTESTATION_MANIFEST), null);
+    ImageIndex index = new ImageIndex(2, MediaTypes.OCI_INDEX, List.of(child("linux/amd64", 1), attestation,
+        child("linux/arm64", 2), child("linux/arm64/v8", 3), child("linux/s390x", 4)), null);
+    assertThat(ChildChooser.everyPlatform(index, amd64(), "x")).extracting(Descriptor::digest)
+        .containsExactly(digest(1), digest(2), digest(4));
+    ImageIndex onlyAttestations = new ImageIndex(2, MediaTypes.OCI_INDEX, List.of(attestation), null);
+    assertThatThrownBy(() -> ChildChooser.everyPlatform(onlyAttestations, amd64(), "r/x:1"))
+        .isInstanceOf(StoreException.class)
+        .hasMessage("r/x:1 has no platform linux/amd64 (the host's default) (its index lists: none)");
+  }
+
   private static Platform amd64() {
     return Platform.parse("linux/amd64");
   }

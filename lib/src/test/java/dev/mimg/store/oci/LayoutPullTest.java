@@ -90,11 +90,16 @@ class LayoutPullTest {
   void allPlatformsPullsEveryPlatformTheIndexLists() {
     PullBed bed = PullBed.in(dir);
     String ref = PullBed.copy("mimg/rmme:1", "all");
-    bed.pull(ref, List.of(), true, false);
+    PullReport report = bed.pull(ref, List.of(), true, false);
     Image image = image(bed, ref);
     assertThat(image.id().toString()).isEqualTo(PullBed.digest(ref));
     assertThat(image.present()).extracting(v -> v.platform().toString())
         .containsExactly("linux/amd64", "linux/arm64/v8", "linux/s390x", "linux/ppc64le");
+    assertThat(report.outcomes()).extracting(o -> o.platform() + " " + o.action()).containsExactly(
+        "linux/amd64 pulled", "linux/arm64/v8 pulled", "linux/s390x pulled", "linux/ppc64le pulled");
+    assertThat(report.outcomes()).extracting(o -> o.after().toString())
+        .containsExactly(PullBed.digest(ref, "linux/amd64"), PullBed.digest(ref, "linux/arm64/v8"),
+            PullBed.digest(ref, "linux/s390x"), PullBed.digest(ref, "linux/ppc64le"));
     assertThat(image.isShallow()).isFalse();
     assertThat(LayoutAudit.check(dir)).isEqualTo(1 + 4 * 3);
   }
