@@ -99,8 +99,11 @@ final class Puller {
           .map(v -> new PullReport.Outcome(v.platform().toString(), "pulled", null, v.digest())).toList();
       return new PullReport(reference.familiarString(), null, image.id(), outcomes, false);
     }
-    List<Platform> listed = RemoteListing.of(reference, RegistryClient.fromEnvironment()).stream()
-        .filter(RemoteVariant::isImage).map(RemoteVariant::platform).distinct().toList();
+    List<Platform> listed;
+    try (RegistryClient client = RegistryClient.fromEnvironment()) {
+      listed = RemoteListing.of(reference, client).stream().filter(RemoteVariant::isImage)
+          .map(RemoteVariant::platform).distinct().toList();
+    }
     store.pull(reference, listed.size() > 1 ? listed.get(0) : null, progress);
     Image image = afterPull(reference);
     List<PullReport.Outcome> outcomes = new ArrayList<>();

@@ -126,6 +126,11 @@ final class HttpTransport {
     }
   }
 
+  /** Stops the HTTP clients' threads; see {@link HttpClients#close}. */
+  void close() {
+    http.close();
+  }
+
   /** Reads and closes a response body that is not used, so the connection can be reused. */
   static void discard(HttpResponse<InputStream> response) {
     try (InputStream body = response.body()) {

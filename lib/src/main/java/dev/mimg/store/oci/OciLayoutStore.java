@@ -47,6 +47,7 @@ public final class OciLayoutStore implements ImageStore {
   private final OciLayout layout;
   private final Platform host;
   private RegistryClient registry;
+  private boolean ownsRegistry;
   private final Set<String> notices = Collections.synchronizedSet(new LinkedHashSet<>());
 
   /** A store over an opened layout; the host platform picks the variant whose config dates an index. */
@@ -217,15 +218,21 @@ public final class OciLayoutStore implements ImageStore {
     }
   }
 
+  /** Stops the registry client this store made for its pulls (one given to it stays its owner's to close). */
   @Override
   public void close() {
-    // nothing is held open between calls
+    synchronized (this) {
+      if (ownsRegistry) {
+        registry.close();
+      }
+    }
   }
 
   private LayoutPuller puller() {
     synchronized (this) {
       if (registry == null) {
         registry = RegistryClient.fromEnvironment();
+        ownsRegistry = true;
       }
       return new LayoutPuller(registry, layout, host);
     }
