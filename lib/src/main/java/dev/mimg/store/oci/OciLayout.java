@@ -16,15 +16,20 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -57,6 +62,8 @@ public final class OciLayout {
   public static final String REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
   private static final int BUFFER_SIZE = 64 * 1024;
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final Path directory;
   private final LayoutLock lock;
@@ -183,7 +190,7 @@ public final class OciLayout {
     Path temporary = null;
     try {
       Files.createDirectories(target.getParent());
-      temporary = Files.createTempFile(target.getParent(), ".mimg-", ".tmp");
+      temporary = newTemporaryFile(target.getParent(), ".mimg-");
       BlobDigester digester = write(content, temporary, expectedSize, new BlobDigester(expected));
       Digest actual = digester.result();
       if (expectedSize >= 0 && digester.size() != expectedSize) {
@@ -473,13 +480,13 @@ public final class OciLayout {
    */
   private static void shareable(Path file) throws IOException {
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 
   /** Writes {@code bytes} to a temporary file in {@code directory}, syncs it and renames it over {@code target}. */
   private static void writeAtomically(Path directory, Path target, byte[] bytes) throws IOException {
-    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+    Path temporary = newTemporaryFile(directory, "." + target.getFileName() + ".");
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         channel.write(java.nio.ByteBuffer.wrap(bytes));
@@ -490,6 +497,24 @@ public final class OciLayout {
       temporary = null;
     } finally {
       deleteQuietly(temporary);
+    }
+  }
+
+  /**
+   * Creates a new, empty, owner-only file {@code prefix<random>.tmp} in {@code directory}, never an existing one
+   * (nor through a symbolic link). Unlike {@link Files#createTempFile}, which seeds a SecureRandom first (~15 ms
+   * of a pull's start), its names need only be unique, which the exclusive creation guarantees.
+   */
+  private static Path newTemporaryFile(Path directory, String prefix) throws IOException {
+    boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+    while (true) {
+      Path candidate = directory.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+          + ".tmp");
+      try {
+        return posix ? Files.createFile(candidate, OWNER_ONLY) : Files.createFile(candidate);
+      } catch (FileAlreadyExistsException taken) {
+        // another writer's name (or a left-over file): draw another
+      }
     }
   }
 

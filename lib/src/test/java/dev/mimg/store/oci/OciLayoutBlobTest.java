@@ -8,6 +8,7 @@ import dev.mimg.store.StoreException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,20 @@ class OciLayoutBlobTest {
       assertThat(in.readAllBytes()).isEqualTo(content);
     }
     assertThat(layout.putBlob(digest, new ByteArrayInputStream(new byte[0]))).as("already there: nothing read").isFalse();
+  }
+
+  @Test
+  void blobsAndTheIndexAreSharedReadableAndNoTemporaryFileStays() throws Exception {
+    byte[] content = TestLayout.utf8("a shared layer");
+    Digest digest = Digest.sha256Of(content);
+    layout.putBlob(digest, content.length, new ByteArrayInputStream(content));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("blobs/sha256/" + digest.hex()))))
+        .isEqualTo("rw-r--r--");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("index.json"))))
+        .isEqualTo("rw-r--r--");
+    try (var files = Files.walk(dir)) {
+      assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+    }
   }
 
   @Test
