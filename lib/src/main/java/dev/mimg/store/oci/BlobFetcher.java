@@ -8,31 +8,42 @@ import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Downloads blobs (configs and layers) from a registry into a layout, {@value #PARALLEL} at a time; blobs already
- * present are skipped. Each blob is verified by {@link OciLayout#putBlob} before it appears; on the first failure
- * the other downloads are cancelled (their temporary files go with them) and that failure is thrown.
+ * present, or already started by this fetcher, are skipped. Each blob is verified by {@link OciLayout#putBlob}
+ * before it appears. Other tasks (a manifest fetch that then submits its blobs) may share the downloads' threads.
+ * On the first failure the other tasks are cancelled (their temporary files go with them) and that failure is
+ * thrown; closing the fetcher cancels what still runs and waits for it.
  */
-final class BlobFetcher {
+final class BlobFetcher implements AutoCloseable {
 
-  /** How many blobs download at once. */
+  /** How many downloads run at once. */
   static final int PARALLEL = 4;
   private static final long STOP_WAIT_SECONDS = 30;
 
   private final RegistryClient registry;
   private final OciLayout layout;
   private final Consumer<PullEvent> progress;
+  private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, runnable -> {
+    Thread thread = new Thread(runnable, "mimg-blob");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final CompletionService<Object> tasks = new ExecutorCompletionService<>(pool);
+  private final Set<Digest> started = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger submitted = new AtomicInteger();
 
   /** A fetcher into {@code layout}; {@code progress} is called from the download threads, one call at a time. */
   BlobFetcher(RegistryClient registry, OciLayout layout, Consumer<PullEvent> progress) {
@@ -47,28 +58,42 @@ final class BlobFetcher {
 
   /** Fetches every blob of {@code blobs} the layout lacks from {@code repository}; returns when all are stored. */
   void fetch(Reference repository, List<Descriptor> blobs) {
-    Map<Digest, Descriptor> wanted = new LinkedHashMap<>();
-    blobs.forEach(blob -> wanted.putIfAbsent(blob.digest(), blob));
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, runnable -> {
-      Thread thread = new Thread(runnable, "mimg-blob");
-      thread.setDaemon(true);
-      return thread;
-    });
     try {
-      CompletionService<Void> downloads = new ExecutorCompletionService<>(pool);
-      for (Descriptor blob : wanted.values()) {
-        downloads.submit(() -> fetchOne(repository, blob), null);
-      }
-      for (int done = 0; done < wanted.size(); done++) {
-        await(downloads);
-      }
+      submit(repository, blobs);
+      awaitAll();
     } finally {
-      stop(pool);
+      close();
+    }
+  }
+
+  /** Starts downloading those of {@code blobs} this fetcher has not started yet; returns at once. */
+  void submit(Reference repository, List<Descriptor> blobs) {
+    for (Descriptor blob : blobs) {
+      if (started.add(blob.digest())) {
+        run(() -> fetchOne(repository, blob));
+      }
+    }
+  }
+
+  /** Runs {@code task} on the downloads' threads; its failure, like a download's, fails {@link #awaitAll}. */
+  void run(Runnable task) {
+    submitted.incrementAndGet();
+    tasks.submit(task, null);
+  }
+
+  /**
+   * Waits until every task submitted so far has ended, including those submitted meanwhile by the tasks
+   * themselves, whichever ends first, so the first failure stops the others at once.
+   */
+  void awaitAll() {
+    for (int done = 0; done < submitted.get(); done++) {
+      await(tasks);
     }
   }
 
   /** Cancels what still runs and waits for it, so no download writes on after the fetch has returned. */
-  private static void stop(ExecutorService pool) {
+  @Override
+  public void close() {
     pool.shutdownNow();
     try {
       pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -109,10 +134,10 @@ final class BlobFetcher {
         + "; nothing was stored";
   }
 
-  /** Waits for the next download to end, whichever it is, so the first failure stops the others at once. */
-  private static void await(CompletionService<Void> downloads) {
+  /** Waits for the next task to end, whichever it is. */
+  private static void await(CompletionService<Object> tasks) {
     try {
-      downloads.take().get();
+      tasks.take().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("the pull was interrupted");

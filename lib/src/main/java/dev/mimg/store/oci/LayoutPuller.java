@@ -13,12 +13,14 @@ import dev.mimg.model.Reference;
 import dev.mimg.registry.Fetched;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.registry.RegistryException;
-import dev.mimg.store.BoundedParallel;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -29,8 +31,6 @@ import java.util.function.Consumer;
  */
 final class LayoutPuller {
 
-  /** How many manifests of an index are fetched at once. */
-  private static final int MANIFESTS_AT_ONCE = 8;
 
   private final RegistryClient registry;
   private final OciLayout layout;
@@ -73,7 +73,7 @@ final class LayoutPuller {
         new BlobFetcher(registry, layout, progress).fetch(reference, List.of(manifest.config()));
         checkPlatform(manifest.config(), platform, subject);
       }
-      content.addAll(fetchContent(reference, List.of(manifest), progress));
+      content.addAll(fetchContent(reference, manifest, progress));
     } else {
       throw new StoreException("cannot pull " + subject + ": unsupported media type " + top.mediaType());
     }
@@ -110,17 +110,31 @@ final class LayoutPuller {
   }
 
   /**
-   * The manifests {@code digests} of {@code repository} (fetched {@value #MANIFESTS_AT_ONCE} at a time), their
-   * configs and layers, stored bottom-up; the digests of all of them.
+   * The manifests {@code digests} of {@code repository}, their configs and layers, stored bottom-up (each manifest's
+   * blobs start downloading as soon as it is in, on the same threads); the digests of all of them.
    */
   private List<Digest> fetchManifests(Reference repository, List<Digest> digests, Consumer<PullEvent> progress,
       String subject) {
-    List<Fetched> fetched = digests.size() == 1 ? List.of(fetchManifest(repository, digests.get(0), subject))
-        : BoundedParallel.run(digests, MANIFESTS_AT_ONCE, digest -> fetchManifest(repository, digest, subject))
-            .values().stream().map(BoundedParallel::join).toList();
-    List<ImageManifest> manifests = fetched.stream().map(LayoutPuller::parseManifest).toList();
-    List<Digest> content = new ArrayList<>(fetchContent(repository, manifests, progress));
-    fetched.forEach(this::put);
+    Map<Digest, Fetched> fetched = new ConcurrentHashMap<>();
+    BlobFetcher fetcher = new BlobFetcher(registry, layout, progress);
+    try {
+      for (Digest digest : new LinkedHashSet<>(digests)) {
+        fetcher.run(() -> {
+          Fetched manifest = fetchManifest(repository, digest, subject);
+          fetcher.submit(repository, blobsOf(parseManifest(manifest)));
+          fetched.put(digest, manifest);
+        });
+      }
+      fetcher.awaitAll();
+    } finally {
+      fetcher.close();
+    }
+    List<Digest> content = new ArrayList<>();
+    for (Digest digest : new LinkedHashSet<>(digests)) {
+      Fetched manifest = fetched.get(digest);
+      blobsOf(parseManifest(manifest)).forEach(blob -> content.add(blob.digest()));
+      put(manifest);
+    }
     content.addAll(digests);
     return content;
   }
@@ -134,18 +148,20 @@ final class LayoutPuller {
     return fetched;
   }
 
-  /** Fetches the manifests' configs and layers, all through one fetcher; returns their digests. */
-  private List<Digest> fetchContent(Reference repository, List<ImageManifest> manifests,
-      Consumer<PullEvent> progress) {
-    List<Descriptor> blobs = new ArrayList<>();
-    for (ImageManifest manifest : manifests) {
-      blobs.addAll(manifest.layers());
-      if (manifest.config() != null) {
-        blobs.add(manifest.config());
-      }
-    }
+  /** Fetches a manifest's config and layers; returns their digests. */
+  private List<Digest> fetchContent(Reference repository, ImageManifest manifest, Consumer<PullEvent> progress) {
+    List<Descriptor> blobs = blobsOf(manifest);
     new BlobFetcher(registry, layout, progress).fetch(repository, blobs);
     return blobs.stream().map(Descriptor::digest).toList();
+  }
+
+  /** A manifest's layers, then its config (the order a layout is written in). */
+  private static List<Descriptor> blobsOf(ImageManifest manifest) {
+    List<Descriptor> blobs = new ArrayList<>(manifest.layers());
+    if (manifest.config() != null) {
+      blobs.add(manifest.config());
+    }
+    return blobs;
   }
 
   /** A single manifest has no index to choose from: its config must be of the platform asked for. */

@@ -69,6 +69,25 @@ class LayoutPullFaultTest {
     LayoutAudit.check(dir);
   }
 
+  @Test
+  void anAllPlatformsPullWithACutBlobStopsInOneLineNamesNothingAndARerunCompletes() throws Exception {
+    byte[] indexBefore = Files.readAllBytes(dir.resolve("index.json"));
+    faulty.fail(FaultyRegistry.Fault.CUT_LARGE_BLOBS, "");
+    String viaFaulty = faulty.address() + "/mimg/rmme:1";
+    assertThatThrownBy(() -> bed.pull(viaFaulty, List.of(), true, false))
+        .isInstanceOf(StoreException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n")
+            .startsWith("cannot pull " + faulty.address() + "/mimg/rmme@sha256:")
+            .contains(": the download broke off after ").endsWith("; nothing was stored"));
+    assertThat(Files.readAllBytes(dir.resolve("index.json"))).isEqualTo(indexBefore);
+    assertThat(LayoutAudit.temporaryFiles(dir)).isEmpty();
+    assertThat(bed.store.layout().hasBlob(Digest.parse(PullBed.digest(Bed.ref("mimg/rmme:1"))))).isFalse();
+    LayoutAudit.allBlobsIntact(dir);
+    bed.pull(Bed.ref("mimg/rmme:1"), List.of(), true, false);
+    assertThat(bed.store.images()).hasSize(2);
+    assertThat(LayoutAudit.check(dir)).isEqualTo(3 + 1 + 4 * 3);
+  }
+
   private void assertFailsCleanlyThenRerunCompletes(FaultyRegistry.Fault fault, String why) throws Exception {
     byte[] indexBefore = Files.readAllBytes(dir.resolve("index.json"));
     Map<String, String> before = LayoutFiles.snapshot(dir);
