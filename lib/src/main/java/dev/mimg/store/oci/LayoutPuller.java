@@ -51,7 +51,7 @@ final class LayoutPuller {
 
   /**
    * Fetches every platform the index {@code reference} names lists (a single manifest: that one) and names it:
-   * the manifests at once, then every config and layer through one {@link BlobFetcher}.
+   * manifests, configs and layers all through one {@link BlobFetcher}, each manifest's blobs as soon as it is in.
    */
   void pullAll(Reference reference, Consumer<PullEvent> progress) {
     pull(reference, null, progress, (index, subject) -> ChildChooser.everyPlatform(index, host, subject));
