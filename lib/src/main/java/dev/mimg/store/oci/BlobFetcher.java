@@ -44,6 +44,7 @@ final class BlobFetcher implements AutoCloseable {
   private final CompletionService<Object> tasks = new ExecutorCompletionService<>(pool);
   private final Set<Digest> started = ConcurrentHashMap.newKeySet();
   private final AtomicInteger submitted = new AtomicInteger();
+  private int ended;
 
   /** A fetcher into {@code layout}; {@code progress} is called from the download threads, one call at a time. */
   BlobFetcher(RegistryClient registry, OciLayout layout, Consumer<PullEvent> progress) {
@@ -83,11 +84,12 @@ final class BlobFetcher implements AutoCloseable {
 
   /**
    * Waits until every task submitted so far has ended, including those submitted meanwhile by the tasks
-   * themselves, whichever ends first, so the first failure stops the others at once.
+   * themselves, whichever ends first, so the first failure stops the others at once (one thread waits).
    */
   void awaitAll() {
-    for (int done = 0; done < submitted.get(); done++) {
+    while (ended < submitted.get()) {
       await(tasks);
+      ended++;
     }
   }
 

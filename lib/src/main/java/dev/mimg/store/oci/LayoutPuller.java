@@ -111,7 +111,8 @@ final class LayoutPuller {
 
   /**
    * The manifests {@code digests} of {@code repository}, their configs and layers, stored bottom-up (each manifest's
-   * blobs start downloading as soon as it is in, on the same threads); the digests of all of them.
+   * blobs start downloading as soon as it is in, on the same threads; the manifests are stored, at once, when every
+   * blob is); the digests of all of them.
    */
   private List<Digest> fetchManifests(Reference repository, List<Digest> digests, Consumer<PullEvent> progress,
       String subject) {
@@ -126,14 +127,14 @@ final class LayoutPuller {
         });
       }
       fetcher.awaitAll();
+      fetched.values().forEach(manifest -> fetcher.run(() -> put(manifest))); // every blob is in: the manifests
+      fetcher.awaitAll();
     } finally {
       fetcher.close();
     }
     List<Digest> content = new ArrayList<>();
-    for (Digest digest : new LinkedHashSet<>(digests)) {
-      Fetched manifest = fetched.get(digest);
+    for (Fetched manifest : fetched.values()) {
       blobsOf(parseManifest(manifest)).forEach(blob -> content.add(blob.digest()));
-      put(manifest);
     }
     content.addAll(digests);
     return content;
