@@ -109,8 +109,8 @@ final class HttpTransport {
       builder.timeout(timeouts.read()); // until the headers are in; the body is guarded by ReadTimeoutStream
     }
     request.headers().forEach(builder::header);
-    builder.method(request.method(), request.form() == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(request.form()));
+    builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+        : request.body().get());
     String who = peer + " " + request.uri().getAuthority();
     HttpResponse.BodyHandler<InputStream> guarded = info -> HttpResponse.BodySubscribers.mapping(
         HttpResponse.BodySubscribers.ofInputStream(), in -> new ReadTimeoutStream(in, timeouts, who, doing));

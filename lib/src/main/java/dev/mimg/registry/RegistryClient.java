@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Reads manifests and blobs from OCI distribution registries: anonymous first, then Basic or Bearer token auth as
@@ -175,6 +177,132 @@ public final class RegistryClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Puts a manifest or index under {@code target}'s tag (or its digest); returns the digest of the bytes, which the
+   * registry's own answer (Docker-Content-Digest), when it gives one, must equal.
+   */
+  public Digest putManifest(Reference target, byte[] bytes, String mediaType) {
+    String subject = target.familiarString();
+    String version = target.digest().map(Digest::toString).orElseGet(() -> target.tag().orElse(Reference.DEFAULT_TAG));
+    Digest digest = Digest.of(Digest.SHA256, bytes);
+    HttpResponse<InputStream> response = send(new RegistryRequest("PUT", uri(target, "manifests/" + version),
+        Map.of("Content-Type", mediaType), () -> HttpRequest.BodyPublishers.ofByteArray(bytes)), target.domain(),
+        push(target), subject, "while pushing the manifest " + subject);
+    HttpTransport.discard(response);
+    Optional<Digest> stored = announcedDigest(response, subject);
+    if (stored.isPresent() && !stored.get().equals(digest)) {
+      throw new RegistryException(subject + ": the registry stored the manifest as " + stored.get() + ", not as "
+          + digest);
+    }
+    return digest;
+  }
+
+  /** Deletes the manifest {@code digest} from {@code repository}; every tag that names it goes with it. */
+  public void deleteManifest(Reference repository, Digest digest) {
+    String subject = blobSubject(repository, digest);
+    HttpTransport.discard(send(new RegistryRequest("DELETE", uri(repository, "manifests/" + digest), Map.of(), null),
+        repository.domain(), "repository:" + repository.path() + ":delete", subject, "while deleting " + subject));
+  }
+
+  /**
+   * Whether the registry deletes a single tag (the OCI distribution spec's tag deletion): asked by deleting a tag
+   * that cannot exist, which a registry that deletes tags answers 404 and one that deletes by digest only (the
+   * distribution registry 2.8) answers 400 or 405. Nothing is deleted either way.
+   */
+  public boolean deletesTags(Reference repository) {
+    String probe = "mimg-probe-" + Long.toHexString(System.nanoTime());
+    try {
+      HttpTransport.discard(send(new RegistryRequest("DELETE", uri(repository, "manifests/" + probe), Map.of(),
+          null), repository.domain(), "repository:" + repository.path() + ":delete", repository.familiarName(),
+          "while asking whether " + repository.domain() + " deletes tags"));
+      return true;
+    } catch (RegistryException e) {
+      if (e.status() == 404) {
+        return true;
+      }
+      if (e.status() == 400 || e.status() == 405) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes one tag (only where {@link #deletesTags} says the registry can). */
+  public void deleteTag(Reference tag) {
+    String subject = tag.familiarString();
+    HttpTransport.discard(send(new RegistryRequest("DELETE", uri(tag, "manifests/" + tag.tag().orElseThrow()),
+        Map.of(), null), tag.domain(), "repository:" + tag.path() + ":delete", subject, "while deleting " + subject));
+  }
+
+  /** Whether {@code repository} holds the blob {@code digest} (a HEAD). */
+  public boolean hasBlob(Reference repository, Digest digest) {
+    String subject = blobSubject(repository, digest);
+    try {
+      HttpTransport.discard(send(new RegistryRequest("HEAD", uri(repository, "blobs/" + digest), Map.of(), null),
+          repository.domain(), push(repository), subject, "while asking for " + subject));
+      return true;
+    } catch (RegistryException e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Mounts the blob {@code digest} from {@code source} (another repository of the same registry) into
+   * {@code repository}, nothing sent; false when the registry did not mount it (an upload session it opened
+   * instead is cancelled), and the blob must then be uploaded.
+   */
+  public boolean mountBlob(Reference repository, Digest digest, Reference source) {
+    String subject = blobSubject(repository, digest);
+    HttpResponse<InputStream> response = send(new RegistryRequest("POST", uri(repository, "blobs/uploads/?mount="
+        + digest + "&from=" + source.path()), Map.of(), HttpRequest.BodyPublishers::noBody), repository.domain(),
+        push(repository), subject, "while mounting " + subject);
+    HttpTransport.discard(response);
+    if (response.statusCode() == 201) {
+      return true;
+    }
+    response.headers().firstValue("Location").ifPresent(location -> {
+      try {
+        HttpTransport.discard(send(new RegistryRequest("DELETE", response.uri().resolve(location), Map.of(), null),
+            repository.domain(), push(repository), subject, "while cancelling an upload of " + subject));
+      } catch (RegistryException ignored) {
+        // an abandoned upload session expires on its own
+      }
+    });
+    return false;
+  }
+
+  /**
+   * Uploads a blob in one request, streamed from {@code content} (opened again for a retry); the registry checks
+   * the digest, and refuses a blob whose bytes do not match it.
+   */
+  public void uploadBlob(Reference repository, Descriptor blob, Supplier<InputStream> content) {
+    String subject = blobSubject(repository, blob.digest());
+    HttpResponse<InputStream> started = send(new RegistryRequest("POST", uri(repository, "blobs/uploads/"), Map.of(),
+        HttpRequest.BodyPublishers::noBody), repository.domain(), push(repository), subject,
+        "while starting the upload of " + subject);
+    HttpTransport.discard(started);
+    String location = started.headers().firstValue("Location").orElseThrow(() -> new RegistryException(subject
+        + ": the registry started an upload without saying where (no Location)"));
+    URI session = started.uri().resolve(location);
+    URI put = URI.create(session + (session.getRawQuery() == null ? "?" : "&") + "digest=" + blob.digest());
+    HttpTransport.discard(send(new RegistryRequest("PUT", put, Map.of("Content-Type", "application/octet-stream"),
+        () -> HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofInputStream(content), blob.size())), repository.domain(), push(repository),
+        subject, "while uploading " + subject));
+  }
+
+  private URI uri(Reference repository, String suffix) {
+    return RegistryHost.apiRoot(repository.domain(), insecure.allowsPlainHttp(repository.domain()))
+        .resolve(repository.path() + "/" + suffix);
+  }
+
+  private static String push(Reference repository) {
+    return "repository:" + repository.path() + ":pull,push";
+  }
+
   private HttpResponse<InputStream> get(Reference repository, String suffix, Map<String, String> headers,
       String subject) {
     String domain = repository.domain();
@@ -192,7 +320,11 @@ public final class RegistryClient implements AutoCloseable {
 
   private HttpResponse<InputStream> send(String method, String domain, URI uri, String scope,
       Map<String, String> headers, String subject, String doing) {
-    RegistryRequest request = new RegistryRequest(method, uri, headers, null);
+    return send(new RegistryRequest(method, uri, headers, null), domain, scope, subject, doing);
+  }
+
+  private HttpResponse<InputStream> send(RegistryRequest request, String domain, String scope, String subject,
+      String doing) {
     Optional<String> authorization = authorizer.known(domain, scope, subject);
     HttpResponse<InputStream> response = transport.send(withAuthorization(request, authorization), subject,
         "the registry", doing);

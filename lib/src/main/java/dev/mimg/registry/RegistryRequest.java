@@ -1,11 +1,16 @@
 package dev.mimg.registry;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** One HTTP request to a registry or its token server: a GET or a HEAD, or a POST of a URL-encoded form. */
-record RegistryRequest(String method, URI uri, Map<String, String> headers, String form) {
+/**
+ * One HTTP request to a registry or its token server: a GET, HEAD or DELETE, a POST of a URL-encoded form, or a
+ * PUT or POST with a body; {@code body} (null: none) makes a fresh publisher for each attempt.
+ */
+record RegistryRequest(String method, URI uri, Map<String, String> headers, Supplier<HttpRequest.BodyPublisher> body) {
 
   /** The method and URI only: headers and form may carry credentials or tokens. */
   @Override
@@ -25,23 +30,28 @@ record RegistryRequest(String method, URI uri, Map<String, String> headers, Stri
 
   /** A POST of {@code form} (already URL-encoded) to {@code uri}. */
   static RegistryRequest postForm(URI uri, String form) {
-    return new RegistryRequest("POST", uri, Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
+    return new RegistryRequest("POST", uri, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+        () -> HttpRequest.BodyPublishers.ofString(form));
   }
 
   /** The same request with one header set (or replaced). */
   RegistryRequest withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new RegistryRequest(method, uri, copy, form);
+    return new RegistryRequest(method, uri, copy, body);
   }
 
-  /** The same request to another URI (a redirect); the Authorization header stays only on the same host. */
+  /**
+   * The same request to another URI (a redirect; a POST becomes a GET without body); the Authorization header stays
+   * only on the same host.
+   */
   RegistryRequest redirectedTo(URI target) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     if (!sameOrigin(uri, target)) {
       copy.remove("Authorization");
     }
-    return new RegistryRequest(form == null ? method : "GET", target, copy, null);
+    boolean post = method.equals("POST");
+    return new RegistryRequest(post ? "GET" : method, target, copy, post ? null : body);
   }
 
   private static boolean sameOrigin(URI a, URI b) {
