@@ -151,7 +151,8 @@ public final class ImageQuery implements Iterable<Image>, Removable {
 
   /**
    * The retention rule "keep the last {@code n} tags per repository": selects the tagged images none of whose
-   * tags is among the {@code n} newest of its repository (newest by image creation time, ties by tag name).
+   * tags is among the {@code n} newest of its repository (newest by image creation time; among equal times, the
+   * later tag name).
    */
   public ImageQuery beyondLast(int n) {
     return with(steps.withFilter(all -> RetentionRules.beyondLast(all, n)));

@@ -41,8 +41,11 @@ public final class Removal {
     Map<String, String> containers = store.containerNames();
     List<RemovalPlan> plans = new ArrayList<>(List.of(new RemovalPlan(List.of(), List.of(), store.notices())));
     queries.forEach(query -> plans.add(new RemovalPlanner(images, containers, store::removalAlsoTakes,
-        query.steps().force()).plan(query)));
-    return RemovalPlan.merge(plans);
+        store::untagRefusal, query.steps().force()).plan(query)));
+    RemovalPlan merged = RemovalPlan.merge(plans);
+    List<String> storeNotices = store.planNotices(images, merged.removals());
+    return storeNotices.isEmpty() ? merged : RemovalPlan.merge(List.of(merged, new RemovalPlan(List.of(), List.of(),
+        storeNotices)));
   }
 
   /** Plans and carries out the removal; under a dry run nothing changes. */

@@ -1,5 +1,6 @@
 package dev.mimg.query;
 
+import dev.mimg.model.Digest;
 import dev.mimg.model.HumanSize;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageName;
@@ -8,8 +9,11 @@ import dev.mimg.model.JsonArray;
 import dev.mimg.model.JsonObject;
 import dev.mimg.model.Variant;
 import dev.mimg.render.TabWriter;
+import dev.mimg.store.PlannedRemoval;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a removal will do before it does it: every step (a variant, a whole image, or one name of an image), with
@@ -131,6 +135,26 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
       notices.addAll(plan.notices());
     }
     return new RemovalPlan(steps, refusals, notices);
+  }
+
+  /** The content the steps remove, image by image, as a store sees it (names alone remove no content). */
+  public List<PlannedRemoval> removals() {
+    Map<Digest, PlannedRemoval> byImage = new LinkedHashMap<>();
+    for (Step step : steps) {
+      switch (step.action()) {
+        case IMAGE -> byImage.put(step.image().id(), new PlannedRemoval(step.image(), List.of()));
+        case VARIANT -> byImage.compute(step.image().id(), (id, before) -> {
+          if (before != null && before.wholeImage()) {
+            return before;
+          }
+          List<Variant> variants = new ArrayList<>(before == null ? List.of() : before.variants());
+          variants.add(step.variant());
+          return new PlannedRemoval(step.image(), variants);
+        });
+        case NAME -> { }
+      }
+    }
+    return List.copyOf(byImage.values());
   }
 
   /** Estimated bytes the steps free: content plus unpacked size of each variant or image. */

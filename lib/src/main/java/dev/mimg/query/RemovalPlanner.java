@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,7 @@ final class RemovalPlanner {
   private final List<Image> images;
   private final Map<String, String> containerNames;
   private final BiFunction<Image, Variant, Set<String>> alsoTakes;
+  private final Function<Image, Optional<String>> untagRefusal;
   private final boolean force;
   private Map<ImageVariant, Set<String>> layersOfAll;
 
@@ -40,14 +43,17 @@ final class RemovalPlanner {
 
   /**
    * A planner over a store's current images and container names; {@code alsoTakes} says what the store deletes
-   * along with a variant ({@link dev.mimg.store.ImageStore#removalAlsoTakes}); {@code force} lifts the keeping rules.
+   * along with a variant ({@link dev.mimg.store.ImageStore#removalAlsoTakes}), {@code untagRefusal} why it cannot
+   * remove some names of an image alone ({@link dev.mimg.store.ImageStore#untagRefusal}); {@code force} lifts the
+   * keeping rules.
    */
-  RemovalPlanner(List<Image> images, Map<String, String> containerNames, BiFunction<Image, Variant,
-      Set<String>> alsoTakes,
+  RemovalPlanner(List<Image> images, Map<String, String> containerNames,
+      BiFunction<Image, Variant, Set<String>> alsoTakes, Function<Image, Optional<String>> untagRefusal,
       boolean force) {
     this.images = images;
     this.containerNames = containerNames;
     this.alsoTakes = alsoTakes;
+    this.untagRefusal = untagRefusal;
     this.force = force;
   }
 
@@ -153,6 +159,12 @@ final class RemovalPlanner {
     Image image = s.image();
     List<String> others = s.otherNames();
     if (!others.isEmpty() && !force) {
+      Optional<String> refused = untagRefusal.apply(image);
+      if (refused.isPresent()) {
+        refusals.add(RemovalPlan.Refusal.of(image, refused.get() + "; it would also untag " + String.join(", ",
+            others)));
+        return;
+      }
       image.names().stream().filter(s.names()).forEach(name -> planned.add(RemovalPlan.Step.removeName(image, name,
           others)));
       return;

@@ -8,7 +8,6 @@ import dev.mimg.store.ImageStore;
 import dev.mimg.store.StoreException;
 import dev.mimg.store.StoreUnavailableException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class Remover {
     List<RemovalPlan.Refusal> skipped = new ArrayList<>(plan.refusals());
     List<RemovalPlan.Step> steps = plan.steps();
     for (int i = 0; i < steps.size(); ) {
-      List<RemovalPlan.Step> group = group(steps, i);
+      List<RemovalPlan.Step> group = group(steps, i, store.rewritesImages());
       RemovalPlan.Step step = group.get(0);
       try {
         Optional<Image> now = store.current(step.image());
@@ -74,13 +73,19 @@ final class Remover {
         false);
   }
 
-  /** The step at {@code i} and, for a name, the names of the same image right after it (untagged together). */
-  private static List<RemovalPlan.Step> group(List<RemovalPlan.Step> steps, int i) {
+  /**
+   * The step at {@code i} and the steps of the same kind on the same image right after it: names untagged together,
+   * and, where {@code variantsTogether} (a store that rewrites the image: one new index for them), variants.
+   */
+  private static List<RemovalPlan.Step> group(List<RemovalPlan.Step> steps, int i, boolean variantsTogether) {
     RemovalPlan.Step first = steps.get(i);
     List<RemovalPlan.Step> group = new ArrayList<>(List.of(first));
-    while (first.action() == RemovalPlan.Action.NAME && i + group.size() < steps.size()) {
+    boolean groups = first.action() == RemovalPlan.Action.NAME
+        || first.action() == RemovalPlan.Action.VARIANT && variantsTogether;
+    while (groups && i + group.size() < steps.size()) {
       RemovalPlan.Step next = steps.get(i + group.size());
-      if (next.action() != RemovalPlan.Action.NAME || !next.image().id().equals(first.image().id())) {
+      if (next.action() != first.action() || !next.image().id().equals(first.image().id())
+          || !next.name().equals(first.name()) && first.action() == RemovalPlan.Action.VARIANT) {
         break;
       }
       group.add(next);
@@ -92,7 +97,7 @@ final class Remover {
     RemovalPlan.Step step = group.get(0);
     switch (step.action()) {
       case IMAGE -> store.removeImage(step.image());
-      case VARIANT -> store.removeVariants(step.name(), List.of(step.variant()));
+      case VARIANT -> store.removeVariants(step.name(), group.stream().map(RemovalPlan.Step::variant).toList());
       case NAME -> store.untag(step.image(), group.stream().map(RemovalPlan.Step::untagged).toList());
     }
   }
@@ -112,10 +117,14 @@ final class Remover {
             : !now.containers().isEmpty() && !force ? "became in use meanwhile" : null;
       }
       case VARIANT -> {
-        Optional<Variant> variant = now.present().stream()
-            .filter(v -> v.digest().equals(step.variant().digest())).findFirst();
-        yield variant.isEmpty() ? "changed meanwhile: no longer present"
-            : variant.get().inUse() && !force ? "became in use meanwhile" : null;
+        String problem = null;
+        for (RemovalPlan.Step each : group) {
+          Optional<Variant> variant = now.present().stream()
+              .filter(v -> v.digest().equals(each.variant().digest())).findFirst();
+          problem = problem != null ? problem : variant.isEmpty() ? "changed meanwhile: no longer present"
+              : variant.get().inUse() && !force ? "became in use meanwhile" : null;
+        }
+        yield problem;
       }
       case NAME -> {
         List<ImageName> names = group.stream().map(RemovalPlan.Step::untagged).toList();
@@ -127,21 +136,19 @@ final class Remover {
   }
 
   /**
-   * Disk usage of every distinct present variant of the touched images (shared variants counted once), or of the
-   * whole store when whole images go (their content may stay with others); -1 when the store does not answer.
+   * The store's content bytes ({@link ImageStore#contentBytes}) of the touched images, or of the whole store when
+   * whole images go (their content may stay with others) or the store gives images new ids; -1 when the store does
+   * not answer.
    */
   private static long usage(ImageStore store, Map<Digest, Image> touched, boolean wholeStore) {
     try {
       List<Image> images = new ArrayList<>();
-      if (wholeStore || touched.size() > MEASURE_ONE_BY_ONE) {
+      if (wholeStore || touched.size() > MEASURE_ONE_BY_ONE || store.rewritesImages()) {
         images.addAll(store.images());
       } else {
         touched.values().forEach(image -> store.current(image).ifPresent(images::add));
       }
-      Map<Digest, Long> distinct = new HashMap<>();
-      images.stream().flatMap(image -> image.present().stream())
-          .forEach(variant -> distinct.put(variant.digest(), variant.diskUsage()));
-      return distinct.values().stream().mapToLong(Long::longValue).sum();
+      return store.contentBytes(images);
     } catch (StoreException e) {
       return -1;
     }

@@ -17,7 +17,10 @@ final class RetentionRules {
   private RetentionRules() {
   }
 
-  /** Tagged images none of whose tags is among the {@code n} newest of its repository. */
+  /**
+   * Tagged images none of whose tags is among the {@code n} newest of its repository (by creation time; among
+   * equal times the later tag name counts as newer, so {@code v10} is kept before {@code v09}).
+   */
   static Predicate<Image> beyondLast(List<Image> images, int n) {
     if (n < 0) {
       throw new IllegalArgumentException("keep the last " + n + " tags: the count must be 0 or more");
@@ -29,8 +32,8 @@ final class RetentionRules {
     Map<String, List<Tagged>> byRepository = tagged.stream().collect(Collectors.groupingBy(t -> t.tag().name()));
     Set<Reference> kept = new HashSet<>();
     byRepository.values().forEach(list -> list.stream()
-        .sorted(Comparator.comparing((Tagged t) -> t.image().created()).reversed()
-            .thenComparing(t -> t.tag().tag().orElse("")))
+        .sorted(Comparator.comparing((Tagged t) -> t.image().created())
+            .thenComparing(t -> t.tag().tag().orElse("")).reversed())
         .limit(n).forEach(t -> kept.add(t.tag())));
     return image -> !image.tags().isEmpty() && image.tags().stream().noneMatch(kept::contains);
   }

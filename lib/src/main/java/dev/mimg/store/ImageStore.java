@@ -1,6 +1,7 @@
 package dev.mimg.store;
 
 import dev.mimg.model.ContentPart;
+import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageLookup;
 import dev.mimg.model.ImageName;
@@ -8,6 +9,7 @@ import dev.mimg.model.Json;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,42 @@ public interface ImageStore extends AutoCloseable {
    */
   default List<ContentPart> contentParts(Image image, Variant variant) {
     return ContentPart.wholeVariant(variant);
+  }
+
+  /**
+   * Why the store cannot remove some names of {@code image} while keeping the others (a registry that deletes tags
+   * only with their manifest), or empty when it can; the planner then keeps those names and says why.
+   */
+  default Optional<String> untagRefusal(Image image) {
+    return Optional.empty();
+  }
+
+  /**
+   * What removing {@code removals} from {@code images} (the listing it was planned on) also does that the plan's
+   * steps do not say (a registry: the new index each image whose platforms go is pushed as, and what its garbage
+   * collection frees afterwards), as notices.
+   */
+  default List<String> planNotices(List<Image> images, List<PlannedRemoval> removals) {
+    return List.of();
+  }
+
+  /**
+   * The bytes the content of these images holds, each piece counted once (by default, each distinct present
+   * variant's disk usage): what a removal measures before and after.
+   */
+  default long contentBytes(List<Image> images) {
+    Map<Digest, Long> distinct = new HashMap<>();
+    images.stream().flatMap(image -> image.present().stream())
+        .forEach(variant -> distinct.put(variant.digest(), variant.diskUsage()));
+    return distinct.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * True when removing platforms gives an image a new id (a registry pushes a new index), so a removal measures
+   * the whole store rather than the images it touched.
+   */
+  default boolean rewritesImages() {
+    return false;
   }
 
   /** Names of the containers the store knows, by id (empty where the store has no containers). */

@@ -49,6 +49,26 @@ public final class ReadOnlyStore implements ImageStore {
   }
 
   @Override
+  public Optional<String> untagRefusal(Image image) {
+    return store.untagRefusal(image);
+  }
+
+  @Override
+  public List<String> planNotices(List<Image> images, List<PlannedRemoval> removals) {
+    return store.planNotices(images, removals);
+  }
+
+  @Override
+  public long contentBytes(List<Image> images) {
+    return store.contentBytes(images);
+  }
+
+  @Override
+  public boolean rewritesImages() {
+    return store.rewritesImages();
+  }
+
+  @Override
   public Map<String, String> containerNames() {
     return store.containerNames();
   }

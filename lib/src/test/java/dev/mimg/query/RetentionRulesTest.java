@@ -37,10 +37,10 @@ class RetentionRulesTest {
 
   @Test
   void keepsTheNewestNTagsOfEachRepository() {
-    // app by age: 1.9 (tie, "1.9" < "2.0"), 2.0, then 1.2 and stable, 1.1, 1.0
+    // app by age: 2.0 (tie with 1.9: the later tag name is the newer), 1.9, then 1.2 and stable, 1.1, 1.0
     assertThat(beyond(2)).containsExactly("app:1.0", "app:1.1", "app:1.2");
     assertThat(beyond(3)).containsExactly("app:1.0", "app:1.1");
-    assertThat(beyond(1)).containsExactly("app:1.0", "app:1.1", "app:1.2", "app:2.0");
+    assertThat(beyond(1)).containsExactly("app:1.0", "app:1.1", "app:1.2", "app:1.9");
     assertThat(beyond(10)).isEmpty();
   }
 
@@ -54,6 +54,6 @@ class RetentionRulesTest {
   @Test
   void excludePatternsProtectMatchingTags() {
     assertThat(Mimg.images(new FakeStore(IMAGES)).beyondLast(1).excludeReference("app:1.*").list())
-        .extracting(image -> image.tags().get(0).familiarString()).containsExactly("app:2.0");
+        .isEmpty(); // the newest is 2.0; every other tag is 1.*
   }
 }

@@ -4,6 +4,7 @@ import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageConfigs;
+import dev.mimg.model.ImageLookup;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.ImageName;
@@ -22,8 +23,10 @@ import dev.mimg.registry.RegistryException;
 import dev.mimg.store.BoundedParallel;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.InspectObject;
+import dev.mimg.store.PlannedRemoval;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
+import dev.mimg.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -45,17 +48,23 @@ import java.util.function.Consumer;
 public final class RegistryStore implements ImageStore {
 
   private static final int MAX_CONFIG_BYTES = 16 << 20;
+  private static final String GC_NOTICE = "the registry keeps the blobs until its garbage collection runs "
+      + "(for the distribution registry: registry garbage-collect CONFIG, with the registry stopped or read-only)";
 
   private final String domain;
   private final String prefix;
   private final RegistryClient client;
   private final Platform host;
   private final ContentCache content;
+  private final RegistryBlobs blobs;
+  private final RegistryChanges changes;
   private final Map<Digest, JsonObject> configs = new ConcurrentHashMap<>();
   private final List<String> notices = java.util.Collections.synchronizedList(new ArrayList<>());
 
   private RegistryStore(String domain, String prefix, RegistryClient client, Platform host, ContentCache content) {
     this.content = content;
+    this.blobs = new RegistryBlobs(client, content);
+    this.changes = new RegistryChanges(client, blobs, this::tagsNow);
     this.domain = domain;
     this.prefix = prefix;
     this.client = client;
@@ -106,6 +115,16 @@ public final class RegistryStore implements ImageStore {
     return images;
   }
 
+  /** Every tag of the repository and the digest it names now. */
+  private Map<String, Digest> tagsNow(Reference repository) {
+    Map<String, Digest> digests = new LinkedHashMap<>();
+    List<String> tags = client.tags(repository);
+    BoundedParallel.run(tags, BoundedParallel.DEFAULT_PARALLELISM,
+        tag -> tagged(Reference.parse(repository.name() + ":" + tag)).digest())
+        .forEach((tag, digest) -> digests.put(tag, BoundedParallel.join(digest)));
+    return digests;
+  }
+
   /** The repositories under the prefix: from the catalog, or the prefix itself where the catalog is not offered. */
   private List<String> repositories() {
     List<String> all;
@@ -133,9 +152,8 @@ public final class RegistryStore implements ImageStore {
     return manifest(tag, digest.get());
   }
 
-  /** A manifest by digest, from the cache or fetched (verified) into it. */
   private Fetched manifest(Reference repository, Digest digest) {
-    return content.get(digest).orElseGet(() -> content.put(client.manifest(repository, digest)));
+    return blobs.manifest(repository, digest);
   }
 
   private Reference reference(String repository) {
@@ -236,11 +254,7 @@ public final class RegistryStore implements ImageStore {
   }
 
   private static <T> T parse(java.util.function.Supplier<T> reading) {
-    try {
-      return reading.get();
-    } catch (IllegalArgumentException e) {
-      throw new RegistryException("the registry sent an unreadable " + e.getMessage(), e);
-    }
+    return RegistryBlobs.parse(reading);
   }
 
   @Override
@@ -259,32 +273,95 @@ public final class RegistryStore implements ImageStore {
   }
 
   @Override
+  public Optional<Image> current(Image image) {
+    List<Reference> still = new ArrayList<>();
+    for (Reference tag : image.tags()) {
+      if (client.digest(tag).map(image.id()::equals).orElse(false)) {
+        still.add(tag);
+      }
+    }
+    return still.isEmpty() ? Optional.empty() : Optional.of(image(image.id(), still));
+  }
+
+  @Override
+  public Optional<String> untagRefusal(Image image) {
+    return changing(() -> changes.untagRefusal(image));
+  }
+
+  @Override
+  public List<String> planNotices(List<Image> images, List<PlannedRemoval> removals) {
+    return changes.planNotices(images, removals, prefix.isEmpty());
+  }
+
+  @Override
+  public long contentBytes(List<Image> images) {
+    return blobs.bytes(images);
+  }
+
+  @Override
+  public boolean rewritesImages() {
+    return true;
+  }
+
+  @Override
   public void removeVariants(String name, List<Variant> variants) {
-    throw readOnly("remove platforms from " + name);
+    Reference reference = Reference.parse(name);
+    Image image = images().stream().filter(i -> ImageLookup.names(i, reference)).findFirst()
+        .orElseThrow(() -> new StoreException("changed meanwhile: " + name + " is gone"));
+    changing(() -> {
+      changes.removeVariants(image, variants);
+      return null;
+    });
+    gcNotice();
   }
 
   @Override
   public void untag(Image image, List<ImageName> names) {
-    throw readOnly("untag " + image.name());
+    changing(() -> {
+      changes.untag(image, names);
+      return null;
+    });
   }
 
   @Override
   public void removeImage(Image image) {
-    throw readOnly("remove " + image.name());
+    changing(() -> {
+      changes.removeImage(image);
+      return null;
+    });
+    gcNotice();
+  }
+
+  private void gcNotice() {
+    if (!notices.contains(GC_NOTICE)) {
+      notices.add(GC_NOTICE);
+    }
+  }
+
+  /** A registry failure as a store's: one the registry did not answer stops the removal. */
+  private static <T> T changing(java.util.function.Supplier<T> change) {
+    try {
+      return change.get();
+    } catch (RegistryException e) {
+      if (e.status() == 0 || e.status() >= 500) {
+        throw new StoreUnavailableException(e.getMessage(), e);
+      }
+      throw new StoreException(e.getMessage(), e);
+    }
   }
 
   @Override
   public void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
-    throw readOnly("pull into it");
+    throw notByPull("pull into it");
   }
 
   @Override
   public void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {
-    throw readOnly("back-fill " + image.name());
+    throw notByPull("back-fill " + image.name());
   }
 
-  private StoreException readOnly(String what) {
-    return new StoreException("cannot " + what + ": " + describe() + " is read-only in this version of mimg");
+  private StoreException notByPull(String what) {
+    return new StoreException("cannot " + what + ": " + describe() + " takes images by push (mimg cp), not by pull");
   }
 
   @Override

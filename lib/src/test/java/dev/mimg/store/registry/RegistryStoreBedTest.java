@@ -12,6 +12,7 @@ import dev.mimg.model.ImageName;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Json;
 import dev.mimg.model.Platform;
+import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.StoreException;
@@ -125,8 +126,9 @@ class RegistryStoreBedTest {
     JSON.readTree(Bed.crane("config", Bed.ref("mimg/single:1.0"))).path("rootfs").path("diff_ids")
         .forEach(diffId -> expected.add(diffId.asText()));
     assertThat(layers).isEqualTo(expected).isNotEmpty();
-    assertThatThrownBy(() -> store.removeImage(single)).isInstanceOf(StoreException.class)
-        .hasMessageEndingWith("registry " + Bed.registry() + "/mimg/single is read-only in this version of mimg");
+    assertThatThrownBy(() -> store.pull(Reference.parse(Bed.registry() + "/mimg/single:1.0"), null, e -> { }))
+        .isInstanceOf(StoreException.class)
+        .hasMessageEndingWith("registry " + Bed.registry() + "/mimg/single takes images by push (mimg cp), not by pull");
   }
 
   @Test
