@@ -87,6 +87,13 @@ public final class Copy {
       } else if (store.describe().startsWith(REGISTRY_STORE)) {
         sourceName = inRegistry(store.describe().substring(REGISTRY_STORE.length()));
         source = new RegistryCopySource(client, sourceName);
+      } else if (store instanceof dev.mimg.store.docker.DockerEngineStore engine) {
+        try (EngineExport export = EngineExport.of(engine, reference, client)) {
+          Image image = export.image();
+          Reference name = nameOf(image);
+          return copy(export.source(), Optional.ofNullable(name).map(n -> Reference.parse(n.name() + "@"
+              + image.id())), client, name);
+        }
       } else {
         throw new InvalidInputException("cp cannot read from " + store.describe());
       }

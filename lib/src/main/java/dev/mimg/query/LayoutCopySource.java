@@ -12,16 +12,23 @@ final class LayoutCopySource implements CopySource {
   private final OciLayout layout;
   private final Digest id;
   private final String mediaType;
+  private final String description;
 
   LayoutCopySource(OciLayout layout, Digest id, String mediaType) {
+    this(layout, id, mediaType, "oci-layout " + layout.directory());
+  }
+
+  /** A source that messages call {@code description} (an engine's export in a temporary layout). */
+  LayoutCopySource(OciLayout layout, Digest id, String mediaType, String description) {
     this.layout = layout;
     this.id = id;
     this.mediaType = mediaType;
+    this.description = description;
   }
 
   @Override
   public String describe() {
-    return "oci-layout " + layout.directory();
+    return description;
   }
 
   @Override
