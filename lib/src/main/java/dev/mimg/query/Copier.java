@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +43,10 @@ final class Copier {
   /** A blob to copy and the source it comes from. */
   private record Piece(Descriptor blob, CopySource from) {
   }
+
+  /** How many blobs are copied at once. */
+  static final int PARALLEL = 4;
+  private static final long STOP_WAIT_SECONDS = 30;
 
   private final CopySource source;
   private final Supplier<Optional<CopySource>> origin;
@@ -118,9 +127,7 @@ final class Copier {
     List<String> fromOrigin = units.stream().filter(unit -> unit.from() != source).map(Unit::label).toList();
     int mounted = 0;
     if (!dryRun) {
-      for (Piece piece : toCopy) {
-        mounted += target.putBlob(piece.blob(), piece.from()) ? 1 : 0;
-      }
+      mounted = copyBlobs(toCopy);
       List<Digest> content = new ArrayList<>(pieces.keySet());
       for (Unit unit : units) {
         if (!unit.manifest().digest().equals(top.digest())) {
@@ -135,6 +142,41 @@ final class Copier {
     return new CopyReport(name + " (" + source.describe() + ")", target.describe(), top.digest(),
         labels.stream().filter(label -> !label.isEmpty()).toList(), toCopy.size(), bytes, mounted,
         pieces.size() - toCopy.size(), presentBytes, manifests, fromOrigin, dryRun);
+  }
+
+  /** Copies the blobs, {@value #PARALLEL} at a time; the first failure cancels the rest. Returns how many mounted. */
+  private int copyBlobs(List<Piece> toCopy) {
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, runnable -> {
+      Thread thread = new Thread(runnable, "mimg-copy");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Boolean>> copies = new ArrayList<>();
+      for (Piece piece : toCopy) {
+        copies.add(pool.submit(() -> target.putBlob(piece.blob(), piece.from())));
+      }
+      int mounted = 0;
+      for (Future<Boolean> copy : copies) {
+        mounted += copy.get() ? 1 : 0;
+      }
+      return mounted;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("the copy was interrupted; nothing was named");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new StoreException(String.valueOf(e.getCause().getMessage()), e.getCause());
+    } finally {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The children a copy takes (see the class doc); a platform the index does not list is refused. */

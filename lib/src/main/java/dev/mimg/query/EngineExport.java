@@ -85,7 +85,8 @@ final class EngineExport implements AutoCloseable {
       }
     }
     if (!layout.hasBlob(image.id())) {
-      Reference origin = image.tags().isEmpty() ? null : Reference.parse(image.tags().get(0).name() + "@" + image.id());
+      Reference origin = java.util.stream.Stream.concat(image.tags().stream(), image.digestRefs().stream())
+          .findFirst().map(ref -> Reference.parse(ref.name() + "@" + image.id())).orElse(null);
       if (origin == null) {
         throw new InvalidInputException("the engine exports " + image.name() + " only platform by platform, and "
             + "it has no name to fetch its index from");
