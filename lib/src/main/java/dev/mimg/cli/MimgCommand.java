@@ -13,7 +13,8 @@ final class MimgCommand {
   static final Command SPEC = StoreOptions.on(Command.named("mimg"))
       .describe("List, inspect, remove and pull the platforms of multi-arch container images.")
       .subcommands(LsCommand.SPEC, DfCommand.SPEC, InspectCommand.SPEC, RmCommand.SPEC, PruneCommand.SPEC,
-          PullCommand.SPEC, RemoteCommand.SPEC, CompletionCommand.SPEC, ShellCommand.SHELL, ShellCommand.RUN)
+          PullCommand.SPEC, CpCommand.SPEC, RemoteCommand.SPEC, CompletionCommand.SPEC, ShellCommand.SHELL,
+          ShellCommand.RUN)
       .exitCodes("0:success", "1:the request failed (unknown image or platform, engine unreachable, bad value)",
           "2:malformed command line (unknown flag, missing argument)");
 

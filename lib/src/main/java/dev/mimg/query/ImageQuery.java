@@ -297,6 +297,15 @@ public final class ImageQuery implements Iterable<Image>, Removable {
     return new Pull(this, dev.mimg.model.Reference.parse(reference));
   }
 
+  /**
+   * A copy of the image {@code reference} names in this query's store to {@code destination} ({@code oci:DIR} or
+   * {@code registry:HOST[/PREFIX]}), to shape with {@code as}, platforms, {@code allPlatforms()} or
+   * {@code dryRun()} and carry out with {@code run()}.
+   */
+  public Copy copy(String reference, String destination) {
+    return new Copy(this, reference, destination);
+  }
+
   /** Back-fills these platforms into each matching image from its stored index, without moving any tag. */
   public List<PullReport> backfill(String... platformSpecs) {
     List<Platform> wanted = Platforms.filter(platformSpecs);

@@ -140,6 +140,32 @@ public final class EngineClient implements Closeable {
     }
   }
 
+  /**
+   * GET on a versioned API path whose answer is bytes (an image export's tar), handed to {@code reader} as it
+   * arrives; an error answer is an {@link EngineException} with the engine's message.
+   */
+  public void download(String path, BodyReader reader) {
+    Request request = Request.builder().method(Request.Method.GET).path("/v" + api + path).build();
+    try (Response response = execute(request); InputStream body = response.getBody()) {
+      if (response.getStatusCode() >= 400) {
+        throw new EngineException(response.getStatusCode(), errorMessage(body, response.getStatusCode()));
+      }
+      reader.read(body);
+    } catch (SocketTimeoutException e) {
+      throw readTimedOut(request, e);
+    } catch (IOException e) {
+      throw new StoreUnavailableException("the Docker engine at " + endpoint.host() + " broke off " + path + ": "
+          + JsonErrors.oneLine(e), e);
+    }
+  }
+
+  /** Reads an answer's body. */
+  @FunctionalInterface
+  public interface BodyReader {
+    /** Reads {@code body} (closed by the caller). */
+    void read(InputStream body) throws IOException;
+  }
+
   private <T> T call(Request.Method method, String path, Function<Json, T> decoder) {
     try {
       return decode(method, "/v" + api + path, decoder);

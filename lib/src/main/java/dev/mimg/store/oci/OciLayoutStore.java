@@ -206,6 +206,14 @@ public final class OciLayoutStore implements ImageStore {
     puller().backfill(image, repository, platform, progress);
   }
 
+  /**
+   * Names {@code target} {@code reference} in {@code index.json}, under the lock, once every blob of {@code content}
+   * is still there (the last step of a copy into the layout, as of a pull).
+   */
+  public void name(Reference reference, Descriptor target, List<Digest> content) {
+    LayoutNaming.name(layout, reference, target, content);
+  }
+
   @Override
   public String describe() {
     return "oci-layout " + layout.directory();

@@ -1,0 +1,53 @@
+package dev.mimg.cli;
+
+import dev.mimg.frontend.Command;
+import dev.mimg.frontend.CommandLines;
+import dev.mimg.frontend.Invocation;
+import dev.mimg.frontend.StoreOptions;
+import dev.mimg.query.Copy;
+import dev.mimg.query.Mimg;
+import dev.mimg.store.ImageStore;
+import java.util.List;
+
+/** {@code mimg cp}: copies an image from the store to another store (a layout or a registry), digests kept. */
+final class CpCommand {
+
+  static final Command SPEC = Command.named("cp")
+      .describe("Copy an image from the store (--store, default the engine) to another store: oci:DIR or "
+              + "registry:HOST[/PREFIX]. The index keeps its digest; every blob is verified.",
+          "Into a layout: the platforms present (a shallow image stays shallow). Into a registry: every platform, "
+              + "those the source lacks from the registry the image came from.")
+      .parameter("IMAGE", "NAME[:TAG], NAME@DIGEST or an image id.", true, false)
+      .value("STORE", "--to", "Where to copy to: oci:DIR or registry:HOST[/PREFIX] (required).")
+      .value("NEW-REF", "--as", "The reference it gets there (default: its own; into a registry, its repository "
+          + "path on that host).")
+      .list("PLATFORM", null, "--platform", "Platform to copy (repeatable; into a registry, one).")
+      .flag("-a", "--all-platforms", "Every platform the index lists.")
+      .flag("--dry-run", "Print what would move (blobs, bytes, what the destination has) and change nothing.")
+      .exitCodes("0:copied (or --dry-run)", "1:the copy failed or was refused (unknown image or platform, missing "
+          + "content, registry error); nothing was named", "2:malformed command line")
+      .action(CpCommand::run);
+
+  private CpCommand() {
+  }
+
+  static int run(Invocation in) {
+    String to = in.value("--to");
+    if (to == null || to.isBlank()) {
+      throw in.usage("cp needs --to STORE (oci:DIR or registry:HOST[/PREFIX])");
+    }
+    List<String> platforms = in.values("--platform");
+    if (in.flag("--all-platforms") && !platforms.isEmpty()) {
+      throw in.usage("--all-platforms and --platform exclude each other: give one");
+    }
+    try (ImageStore store = new StoreOptions(in).open(in.err())) {
+      Copy copy = Mimg.images(store).copy(in.parameter(0), to);
+      copy = in.value("--as") == null ? copy : copy.as(in.value("--as"));
+      copy = platforms.isEmpty() ? copy : copy.platform(platforms.toArray(String[]::new));
+      copy = in.flag("--all-platforms") ? copy.allPlatforms() : copy;
+      copy = in.flag("--dry-run") ? copy.dryRun() : copy;
+      in.out().print(copy.run().describe());
+      return CommandLines.OK;
+    }
+  }
+}

@@ -1,0 +1,267 @@
+package dev.mimg.query;
+
+import dev.mimg.model.Descriptor;
+import dev.mimg.model.Digest;
+import dev.mimg.model.ImageIndex;
+import dev.mimg.model.ImageManifest;
+import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.MediaTypes;
+import dev.mimg.model.OciDocuments;
+import dev.mimg.model.Platform;
+import dev.mimg.model.PlatformMatcher;
+import dev.mimg.store.StoreException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Copies one image from a source to a target: plans first (which children, where each comes from, which blobs the
+ * target lacks), refusing bad input before anything changes, then writes bottom-up: blobs, child manifests, the
+ * top manifest or index last under the name. An index keeps its bytes (and digest): into a layout the children the
+ * source holds (shallow stays shallow); into a registry every child, those the source lacks read from the registry
+ * the image came from ({@code origin}), else refused with the missing platforms named.
+ */
+final class Copier {
+
+  /** Which children of an index a copy takes. */
+  enum Scope { DEFAULT, PLATFORMS, ALL }
+
+  /** A manifest to copy and the source its blobs come from. */
+  private record Unit(CopySource.ManifestBytes manifest, ImageManifest parsed, CopySource from, String label) {
+  }
+
+  /** A blob to copy and the source it comes from. */
+  private record Piece(Descriptor blob, CopySource from) {
+  }
+
+  /** How many blobs are copied at once. */
+  static final int PARALLEL = 4;
+  private static final long STOP_WAIT_SECONDS = 30;
+
+  private final CopySource source;
+  private final Supplier<Optional<CopySource>> origin;
+  private final CopyTarget target;
+  private final boolean intoRegistry;
+
+  Copier(CopySource source, Supplier<Optional<CopySource>> origin, CopyTarget target, boolean intoRegistry) {
+    this.source = source;
+    this.origin = origin;
+    this.target = target;
+    this.intoRegistry = intoRegistry;
+  }
+
+  /** Copies (under {@code dryRun}: reports what would move, changing nothing) the image {@code name} names. */
+  CopyReport copy(String name, Scope scope, List<Platform> platforms, boolean dryRun) {
+    CopySource.ManifestBytes top = source.top();
+    List<Unit> units = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    if (MediaTypes.isIndex(top.mediaType())) {
+      ImageIndex index = parseIndex(top);
+      List<Descriptor> chosen = choose(index, name, scope, platforms);
+      List<String> missing = new ArrayList<>();
+      List<String> reasons = new ArrayList<>();
+      boolean useOrigin = intoRegistry || scope != Scope.DEFAULT; // a layout keeps a shallow image shallow
+      for (Descriptor child : chosen) {
+        Optional<Unit> unit = resolve(child, useOrigin, reasons);
+        if (unit.isPresent()) {
+          units.add(unit.get());
+        } else if (intoRegistry || scope != Scope.DEFAULT && !child.isAttestation()) {
+          missing.add(label(child));
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new InvalidInputException("cannot copy " + name + " to " + target.describe() + ": "
+            + source.describe() + " lacks " + String.join(", ", missing) + " (a shallow image) and "
+            + (reasons.isEmpty() ? "no registry it came from is known" : "the registry it came from could not give "
+            + "them (" + reasons.get(0) + ")") + (intoRegistry ? "; copy one --platform, or into a layout" : ""));
+      }
+      if (units.isEmpty()) {
+        throw new InvalidInputException("cannot copy " + name + ": " + source.describe() + " holds none of its "
+            + "platforms");
+      }
+      if (scope == Scope.PLATFORMS && intoRegistry) {
+        top = units.get(0).manifest(); // one platform into a registry: its manifest under the name
+      }
+      units.forEach(unit -> labels.add(unit.label()));
+    } else if (MediaTypes.isManifest(top.mediaType())) {
+      if (scope == Scope.PLATFORMS) {
+        throw new InvalidInputException("cannot copy " + name + " with --platform: it is a single-platform image "
+            + "(copy it without --platform)");
+      }
+      units.add(new Unit(top, parseManifest(top), source, ""));
+    } else {
+      throw new InvalidInputException("cannot copy " + name + ": unsupported media type " + top.mediaType());
+    }
+    return carryOut(name, top, units, labels, dryRun);
+  }
+
+  private CopyReport carryOut(String name, CopySource.ManifestBytes top, List<Unit> units, List<String> labels,
+      boolean dryRun) {
+    Map<Digest, Piece> pieces = new LinkedHashMap<>();
+    for (Unit unit : units) {
+      for (Descriptor blob : blobsOf(unit.parsed())) {
+        pieces.putIfAbsent(blob.digest(), new Piece(blob, unit.from()));
+      }
+    }
+    List<Piece> toCopy = new ArrayList<>();
+    long bytes = 0;
+    long presentBytes = 0;
+    for (Piece piece : pieces.values()) {
+      if (target.hasBlob(piece.blob().digest())) {
+        presentBytes += piece.blob().size();
+      } else {
+        toCopy.add(piece);
+        bytes += piece.blob().size();
+      }
+    }
+    List<String> fromOrigin = units.stream().filter(unit -> unit.from() != source).map(Unit::label).toList();
+    int mounted = 0;
+    if (!dryRun) {
+      mounted = copyBlobs(toCopy);
+      List<Digest> content = new ArrayList<>(pieces.keySet());
+      for (Unit unit : units) {
+        if (!unit.manifest().digest().equals(top.digest())) {
+          target.putManifest(unit.manifest());
+          content.add(unit.manifest().digest());
+        }
+      }
+      content.add(top.digest());
+      target.putTop(top, content);
+    }
+    int manifests = (int) units.stream().filter(unit -> !unit.manifest().digest().equals(top.digest())).count() + 1;
+    return new CopyReport(name + " (" + source.describe() + ")", target.describe(), top.digest(),
+        labels.stream().filter(label -> !label.isEmpty()).toList(), toCopy.size(), bytes, mounted,
+        pieces.size() - toCopy.size(), presentBytes, manifests, fromOrigin, dryRun);
+  }
+
+  /** Copies the blobs, {@value #PARALLEL} at a time; the first failure cancels the rest. Returns how many mounted. */
+  private int copyBlobs(List<Piece> toCopy) {
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, runnable -> {
+      Thread thread = new Thread(runnable, "mimg-copy");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Boolean>> copies = new ArrayList<>();
+      for (Piece piece : toCopy) {
+        copies.add(pool.submit(() -> target.putBlob(piece.blob(), piece.from())));
+      }
+      int mounted = 0;
+      for (Future<Boolean> copy : copies) {
+        mounted += copy.get() ? 1 : 0;
+      }
+      return mounted;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("the copy was interrupted; nothing was named");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new StoreException(String.valueOf(e.getCause().getMessage()), e.getCause());
+    } finally {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The children a copy takes (see the class doc); a platform the index does not list is refused. */
+  private List<Descriptor> choose(ImageIndex index, String name, Scope scope, List<Platform> platforms) {
+    List<Descriptor> children = index.manifests();
+    if (scope != Scope.PLATFORMS) {
+      return children;
+    }
+    Set<Descriptor> chosen = new LinkedHashSet<>();
+    for (Platform platform : platforms) {
+      PlatformMatcher matcher = PlatformMatcher.strict(platform);
+      List<Descriptor> matching = children.stream().filter(child -> !child.isAttestation()
+          && child.declaredPlatform().map(matcher::matches).orElse(false)).toList();
+      if (matching.isEmpty()) {
+        throw new InvalidInputException("platform " + platform + " is not in the index of " + name + " (listed: "
+            + String.join(", ", children.stream().filter(child -> !child.isAttestation()).map(Copier::label)
+                .toList()) + ")");
+      }
+      chosen.addAll(matching);
+    }
+    if (intoRegistry) {
+      if (chosen.size() > 1) {
+        throw new InvalidInputException("into a registry, cp takes one --platform (its manifest goes under the "
+            + "name) or none (the whole index)");
+      }
+      return List.copyOf(chosen);
+    }
+    Set<Digest> digests = new LinkedHashSet<>(chosen.stream().map(Descriptor::digest).toList());
+    for (Descriptor child : children) { // their attestations ride along where the source holds them
+      String subject = child.annotations().get(Descriptor.REFERENCE_DIGEST_ANNOTATION);
+      if (child.isAttestation() && subject != null && digests.contains(Digest.parse(subject))) {
+        chosen.add(child);
+      }
+    }
+    return List.copyOf(chosen);
+  }
+
+  /** A child from the source when it holds it whole, else from the image's registry; empty when neither can. */
+  private Optional<Unit> resolve(Descriptor child, boolean useOrigin, List<String> reasons) {
+    Optional<Unit> held = source.manifest(child).map(bytes -> new Unit(bytes, parseManifest(bytes), source,
+        label(child))).filter(unit -> blobsOf(unit.parsed()).stream().allMatch(b -> source.hasBlob(b.digest())));
+    if (held.isPresent() || !useOrigin || !reasons.isEmpty()) { // an origin that failed is not asked again
+      return held;
+    }
+    try {
+      Optional<CopySource> registry = origin.get();
+      if (registry.isEmpty()) {
+        return Optional.empty();
+      }
+      return registry.get().manifest(child).map(bytes -> new Unit(bytes, parseManifest(bytes), registry.get(),
+          label(child)));
+    } catch (RuntimeException e) {
+      reasons.add(String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+      return Optional.empty();
+    }
+  }
+
+  private static String label(Descriptor child) {
+    if (child.isAttestation()) {
+      return "attestation " + child.digest().shortId();
+    }
+    return child.declaredPlatform().map(Platform::toString).orElse(child.digest().shortId());
+  }
+
+  private static List<Descriptor> blobsOf(ImageManifest manifest) {
+    List<Descriptor> blobs = new ArrayList<>(manifest.layers());
+    if (manifest.config() != null) {
+      blobs.add(manifest.config());
+    }
+    return blobs;
+  }
+
+  private static ImageIndex parseIndex(CopySource.ManifestBytes bytes) {
+    try {
+      return OciDocuments.index(bytes.bytes(), "index " + bytes.digest());
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("unreadable " + e.getMessage(), e);
+    }
+  }
+
+  private static ImageManifest parseManifest(CopySource.ManifestBytes bytes) {
+    try {
+      return OciDocuments.manifest(bytes.bytes(), "manifest " + bytes.digest());
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("unreadable " + e.getMessage(), e);
+    }
+  }
+}

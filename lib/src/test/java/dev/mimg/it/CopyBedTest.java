@@ -1,0 +1,154 @@
+package dev.mimg.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mimg.bed.Bed;
+import dev.mimg.bed.BedTest;
+import dev.mimg.cli.Main;
+import dev.mimg.model.Image;
+import dev.mimg.model.Variant;
+import dev.mimg.query.Mimg;
+import dev.mimg.store.oci.OciLayoutStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mimg cp} end to end on the bed: engine to layout (a shallow image stays shallow), layout to registry (the
+ * missing children from the registry the image came from), registry to registry (another repository, {@code --as}),
+ * each result read back by crane or skopeo with the source's digest; a dry run and bad input change nothing.
+ */
+@BedTest
+class CopyBedTest {
+
+  private static final String RUN = Long.toHexString(System.nanoTime());
+
+  @TempDir
+  Path dir;
+
+  record Result(int code, String out, String err) {
+  }
+
+  private static Result mimg(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static Result ok(String... args) {
+    Result result = mimg(args);
+    assertThat(result.code()).as(String.join(" ", args) + ": " + result.err()).isZero();
+    return result;
+  }
+
+  private static String skopeo(String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of("skopeo"));
+    command.addAll(List.of(args));
+    return Bed.run(command, Map.of());
+  }
+
+  private static List<String> present(Path layout) {
+    try (OciLayoutStore store = OciLayoutStore.open(layout)) {
+      Image image = Mimg.images(store).first().orElseThrow();
+      return image.present().stream().map(Variant::platform).map(Object::toString).toList();
+    }
+  }
+
+  @Test
+  void engineToLayoutToRegistryToRegistryKeepsTheIndexDigest() {
+    String source = Bed.ref("mimg/busybox:1.36"); // shallow on the engine: linux/riscv64 of four
+    String digest = Bed.crane("digest", source).strip();
+    Path layout = dir.resolve("from-engine");
+
+    ok("-H", System.getenv("MIMG_BED_SNAP_HOST"), "cp", source, "--to", "oci:" + layout);
+    assertThat(skopeo("inspect", "--raw", "oci:" + layout + ":" + source)).isEqualTo(Bed.crane("manifest", source));
+    assertThat(present(layout)).containsExactly("linux/riscv64");
+
+    String prefix = Bed.registry() + "/cp-test/" + RUN;
+    Result pushed = ok("--store", "oci:" + layout, "cp", source, "--to", "registry:" + prefix);
+    String inRegistry = prefix + "/mimg/busybox:1.36";
+    assertThat(pushed.out()).contains("from the registry the image came from: linux/amd64");
+    assertThat(Bed.crane("digest", inRegistry).strip()).isEqualTo(digest);
+    assertThat(Bed.crane("validate", "--remote", inRegistry)).contains("PASS");
+
+    String renamed = Bed.registry() + "/cp-test/" + RUN + "-as:copy";
+    Result again = ok("--store", "registry:" + Bed.registry(), "cp", inRegistry, "--to", "registry:" + Bed.registry(),
+        "--as", "cp-test/" + RUN + "-as:copy");
+    assertThat(again.out()).contains("mounted");
+    assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + renamed))
+        .isEqualTo(Bed.crane("manifest", source));
+    assertThat(Bed.crane("validate", "--remote", renamed)).contains("PASS");
+    skopeo("copy", "-q", "--src-tls-verify=false", "docker://" + renamed, "dir:" + dir.resolve("skopeo-dir"));
+    assertThat(dir.resolve("skopeo-dir/manifest.json")).exists();
+  }
+
+  @Test
+  void aWholeEngineExportKeepsEveryPresentPlatform() {
+    String source = Bed.ref("mimg/alpine:3.16"); // shallow: 3 of 7, the host's among them
+    Path layout = dir.resolve("alpine");
+    ok("-H", System.getenv("MIMG_BED_SNAP_HOST"), "cp", source, "--to", "oci:" + layout);
+    assertThat(skopeo("inspect", "--format", "{{.Digest}}", "oci:" + layout + ":" + source).strip())
+        .isEqualTo(Bed.crane("digest", source).strip());
+    assertThat(present(layout)).containsExactlyInAnyOrder("linux/amd64", "linux/arm64/v8", "linux/s390x");
+
+    Path second = dir.resolve("layout-copy");
+    ok("--store", "oci:" + layout, "cp", source, "--to", "oci:" + second, "--as", "cp-test/alpine:copy");
+    assertThat(skopeo("inspect", "--raw", "oci:" + second + ":docker.io/cp-test/alpine:copy"))
+        .isEqualTo(Bed.crane("manifest", source));
+    assertThat(present(second)).containsExactlyInAnyOrder("linux/amd64", "linux/arm64/v8", "linux/s390x");
+  }
+
+  @Test
+  void aDryRunSaysWhatWouldMoveAndChangesNothing() {
+    String source = Bed.ref("mimg/alpine:3.16");
+    Path layout = dir.resolve("dry");
+    Result result = ok("--store", "registry:" + Bed.registry(), "cp", source, "--to", "oci:" + layout,
+        "--platform", "linux/arm64", "--dry-run");
+    assertThat(result.out()).startsWith("would copy ").contains("blobs: 2 to copy", "0 already there");
+    assertThat(layout).doesNotExist();
+
+    String target = Bed.registry() + "/cp-test/" + RUN + "-dry";
+    Result intoRegistry = ok("--store", "registry:" + Bed.registry(), "cp", source, "--to", "registry:"
+        + target, "--dry-run");
+    assertThat(intoRegistry.out()).contains("would copy ");
+    assertThat(mimg("--store", "registry:" + Bed.registry(), "remote", "ls", target + "/mimg/alpine:3.16").code())
+        .isNotZero();
+  }
+
+  @Test
+  void badInputIsOneLineAndChangesNothing() throws Exception {
+    String source = Bed.ref("mimg/alpine:3.16");
+    Path layout = dir.resolve("bad");
+    Result platform = mimg("--store", "registry:" + Bed.registry(), "cp", source, "--to", "oci:" + layout,
+        "--platform", "linux/riscv64");
+    assertThat(platform.code()).isEqualTo(1);
+    assertThat(platform.err().strip()).doesNotContain("\n").contains("linux/riscv64 is not in the index");
+    assertThat(layout).doesNotExist();
+
+    Result noTo = mimg("cp", source);
+    assertThat(noTo.code()).isEqualTo(2);
+    Result badTo = mimg("--store", "registry:" + Bed.registry(), "cp", source, "--to", "nowhere:x");
+    assertThat(badTo.code()).isEqualTo(1);
+    assertThat(badTo.err().strip()).doesNotContain("\n").contains("invalid destination");
+
+    // a shallow layout image whose registry is gone cannot go into a registry whole: refused, naming the platforms
+    Path shallow = dir.resolve("shallow");
+    ok("--store", "registry:" + Bed.registry(), "cp", source, "--to", "oci:" + shallow, "--platform", "linux/amd64",
+        "--as", "127.0.0.1:1/gone/alpine:3.16");
+    String target = Bed.registry() + "/cp-test/" + RUN + "-refused";
+    Result refused = mimg("--store", "oci:" + shallow, "cp", "127.0.0.1:1/gone/alpine:3.16", "--to",
+        "registry:" + target);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err().lines().filter(line -> !line.startsWith("mimg: notice:")).toList()).hasSize(1)
+        .first().asString().contains("lacks linux/386", "linux/s390x");
+    assertThat(Files.exists(shallow)).isTrue();
+    assertThat(Bed.run(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://" + Bed.registry()
+        + "/v2/cp-test/" + RUN + "-refused/gone/alpine/manifests/3.16"), Map.of())).isEqualTo("404");
+  }
+}
