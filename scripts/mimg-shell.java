@@ -17,6 +17,7 @@
 //FILES examples/ci-runner-keep-host-arm64.groovy=../examples/ci-runner-keep-host-arm64.groovy
 //FILES examples/containers-per-variant.groovy=../examples/containers-per-variant.groovy
 //FILES examples/disk-use-per-platform.groovy=../examples/disk-use-per-platform.groovy
+//FILES examples/keep-last-3-drop-s390x.groovy=../examples/keep-last-3-drop-s390x.groovy
 //FILES examples/keep-last-3-tags.groovy=../examples/keep-last-3-tags.groovy
 //FILES examples/missing-host-platform.groovy=../examples/missing-host-platform.groovy
 //FILES examples/remove-s390x-from-shallow.groovy=../examples/remove-s390x-from-shallow.groovy

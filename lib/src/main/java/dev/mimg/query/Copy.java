@@ -8,6 +8,7 @@ import dev.mimg.model.Reference;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.oci.OciLayoutStore;
+import dev.mimg.store.registry.RegistryStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +85,8 @@ public final class Copy {
         sourceName = nameOf(image);
         source = new LayoutCopySource(layout.layout(), image.id(), image.mediaType());
         originRepository = Optional.ofNullable(sourceName).map(name -> Reference.parse(name.name() + "@" + image.id()));
-      } else if (store.describe().startsWith(REGISTRY_STORE)) {
-        sourceName = inRegistry(store.describe().substring(REGISTRY_STORE.length()));
+      } else if (store instanceof RegistryStore registry) {
+        sourceName = inRegistry(registry.spec());
         source = new RegistryCopySource(client, sourceName);
       } else if (store instanceof dev.mimg.store.docker.DockerEngineStore engine) {
         try (EngineExport export = EngineExport.of(engine, reference, client)) {
@@ -114,7 +115,6 @@ public final class Copy {
     return new Copier(source, () -> origin, target, intoRegistry).copy(reference, scope, platforms, dryRun);
   }
 
-  private static final String REGISTRY_STORE = "registry ";
 
   /** REF as a reference in the source registry {@code spec} (HOST[/PREFIX]): REF names its host, or is below it. */
   private Reference inRegistry(String spec) {

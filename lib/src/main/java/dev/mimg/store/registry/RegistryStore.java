@@ -364,6 +364,11 @@ public final class RegistryStore implements ImageStore {
     return new StoreException("cannot " + what + ": " + describe() + " takes images by push (mimg cp), not by pull");
   }
 
+  /** The part of the store's spec after {@code registry:}: {@code HOST[/PREFIX]}. */
+  public String spec() {
+    return domain + (prefix.isEmpty() ? "" : "/" + prefix);
+  }
+
   @Override
   public String describe() {
     return "registry " + domain + (prefix.isEmpty() ? "" : "/" + prefix);
