@@ -18,7 +18,7 @@ bed_die() { echo "bed: $*" >&2; exit 1; }
 # Fails with one clear line when the unpacked binaries cannot run on this machine (glibc, missing files).
 bed_check_binaries() {
   local out
-  for bin in dockerd containerd docker crane docker-registry; do
+  for bin in dockerd containerd docker crane docker-registry oras; do
     [ -x "$BED_ROOT/usr/bin/$bin" ] || [ -x "$BED_ROOT/usr/sbin/$bin" ] || bed_die "$bin is missing under $BED_ROOT (run bed/install)"
   done
   if ! out=$(dockerd --version 2>&1); then

@@ -243,6 +243,37 @@ class RegistryPolicyTest {
     assertThat(exists(host + "/app@" + amd64)).as("children no index names go too").isFalse();
   }
 
+  @Test
+  void referrersAreShownWithTheirSubjectAndGoWithIt() throws Exception {
+    String t1 = fixtures(List.of("signed"), List.of("t1")).keySet().iterator().next();
+    String repo = host + "/signed";
+    String s390x = child(t1, "s390x");
+    Path signature = Files.writeString(dir.resolve("signature.txt"), "signed by the bed\n");
+    String oras = Path.of(System.getenv("MIMG_BED_CRANE")).resolveSibling("oras").toString();
+    for (String subject : List.of(t1, repo + "@" + s390x)) {
+      Bed.run(List.of(oras, "attach", "--plain-http", "--disable-path-validation", "--artifact-type",
+          "application/vnd.mimg.test.signature", subject, signature.toString()), Map.of());
+    }
+    String indexTag = "sha256-" + Bed.crane("digest", t1).strip().substring(7);
+    String childTag = "sha256-" + s390x.substring(7);
+    assertThat(Bed.crane("ls", repo).lines()).contains("t1", indexTag, childTag);
+    String childReferrer = JSON.readTree(Bed.crane("manifest", repo + ":" + childTag)).path("manifests").path(0)
+        .path("digest").asText();
+
+    Run tree = cli("ls", "--tree", "--all");
+    assertThat(tree.code()).as(tree.err()).isZero();
+    assertThat(tree.out()).doesNotContain("sha256-").contains(childReferrer.substring(7, 19));
+    assertThat(tree.out().lines().filter(line -> line.contains(repo))).as(tree.out()).hasSize(1); // no referrers tags
+
+    Run platform = cli("rm", t1, "--platform", "linux/s390x");
+    assertThat(platform.code()).as(platform.err()).isZero();
+    assertThat(platform.err()).contains("2 attestations or referrers (signatures, SBOMs) of what goes are deleted "
+        + "with their subjects");
+    assertThat(Bed.crane("ls", repo).lines()).containsExactly("t1");
+    assertThat(exists(repo + "@" + childReferrer)).as("the child's signature went with it").isFalse();
+    Bed.crane("validate", "--remote", t1);
+  }
+
   private static String child(String index, String architecture) throws IOException {
     for (JsonNode child : JSON.readTree(Bed.crane("manifest", index)).path("manifests")) {
       if (child.path("platform").path("architecture").asText().equals(architecture)) {

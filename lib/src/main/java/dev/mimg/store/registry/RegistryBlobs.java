@@ -58,10 +58,15 @@ final class RegistryBlobs {
     return blobs;
   }
 
+  /** Every manifest of the image the registry holds: its platforms, attestations and referrers. */
+  static List<Variant> held(Image image) {
+    return image.variants().stream().filter(Variant::available).toList();
+  }
+
   /** The bytes of every distinct blob these images use. */
   long bytes(List<Image> images) {
     Map<Digest, Long> all = new LinkedHashMap<>();
-    images.forEach(image -> all.putAll(of(image, image.present())));
+    images.forEach(image -> all.putAll(of(image, held(image))));
     return all.values().stream().mapToLong(Long::longValue).sum();
   }
 

@@ -14,6 +14,7 @@ import dev.mimg.store.PlannedRemoval;
 import dev.mimg.store.StoreException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,7 @@ final class RegistryChanges {
     Fetched top = blobs.manifest(image.digestRefs().get(0), image.id());
     for (Reference repository : repositories(image)) {
       deleteManifest(repository, image.id());
+      deleteReferrers(repository, image.id());
       if (MediaTypes.isIndex(top.mediaType())) {
         deleteUnreferenced(repository, blobs.children(top));
       }
@@ -86,6 +88,7 @@ final class RegistryChanges {
     for (Reference repository : repositories(image)) {
       if (!tagsNow.apply(repository).containsValue(image.id())) {
         deleteManifest(repository, image.id());
+        deleteReferrers(repository, image.id());
       }
       deleteUnreferenced(repository, rewrite.dropped().stream().map(d -> d.digest()).toList());
     }
@@ -109,7 +112,7 @@ final class RegistryChanges {
     Map<Digest, Long> before = new HashMap<>();
     Map<Digest, Long> after = new HashMap<>();
     for (Image image : images) {
-      Map<Digest, Long> all = blobs.of(image, image.present());
+      Map<Digest, Long> all = blobs.of(image, RegistryBlobs.held(image));
       before.putAll(all);
       PlannedRemoval removal = byImage.get(image.id());
       if (removal == null) {
@@ -117,9 +120,11 @@ final class RegistryChanges {
       } else if (!removal.wholeImage()) {
         Fetched top = blobs.manifest(image.digestRefs().get(0), image.id());
         IndexRewrite rewrite = rewrite(top, removal.variants());
-        Set<Digest> dropped = rewrite.dropped().stream().map(d -> d.digest()).collect(Collectors.toSet());
-        Map<Digest, Long> kept = blobs.of(image, image.present().stream().filter(v -> !dropped.contains(v.digest()))
-            .toList());
+        Set<Digest> dropped = rewrite.dropped().stream().map(d -> d.digest())
+            .collect(Collectors.toCollection(HashSet::new));
+        dropped.add(image.id());
+        Map<Digest, Long> kept = blobs.of(image, RegistryBlobs.held(image).stream()
+            .filter(v -> !dropped.contains(v.digest()) && !dropped.contains(v.attestationFor())).toList());
         kept.remove(image.id());
         kept.put(rewrite.digest(), (long) rewrite.bytes().length);
         after.putAll(kept);
@@ -129,6 +134,17 @@ final class RegistryChanges {
                 .collect(Collectors.joining(", ")) + "; then the old index " + image.shortId()
             + " and those manifests are deleted where nothing names them");
       }
+    }
+    long referrers = removals.stream().mapToLong(removal -> {
+      Set<Digest> subjects = new HashSet<>(removal.variants().stream().map(Variant::digest).toList());
+      subjects.add(removal.image().id());
+      return RegistryBlobs.held(removal.image()).stream().filter(v -> v.kind() == Variant.Kind.ATTESTATION
+          && (removal.wholeImage() || subjects.contains(v.attestationFor()))
+          && !removal.variants().contains(v)).count();
+    }).sum();
+    if (referrers > 0) {
+      notices.add(referrers + " attestation" + (referrers == 1 ? "" : "s") + " or referrer" + (referrers == 1 ? ""
+          : "s") + " (signatures, SBOMs) of what goes are deleted with their subjects");
     }
     Set<Digest> freed = new LinkedHashSet<>(before.keySet());
     freed.removeAll(after.keySet());
@@ -151,7 +167,33 @@ final class RegistryChanges {
         named.addAll(blobs.children(manifest));
       }
     });
-    children.stream().filter(child -> !named.contains(child)).forEach(child -> deleteManifest(repository, child));
+    children.stream().filter(child -> !named.contains(child)).forEach(child -> {
+      deleteManifest(repository, child);
+      deleteReferrers(repository, child);
+    });
+  }
+
+  /**
+   * Deletes the referrers of a deleted manifest (signatures, attestations go with their subject): first the index
+   * the referrers tag names, so that nothing lists a deleted referrer, then each referrer.
+   */
+  private void deleteReferrers(Reference repository, Digest subject) {
+    Reference tag = Reference.parse(repository.name() + ":" + Referrers.tagFor(subject));
+    Optional<Digest> index;
+    try {
+      index = client.digest(tag);
+    } catch (RegistryException e) {
+      if (e.status() == 404) {
+        return;
+      }
+      throw e;
+    }
+    if (index.isEmpty()) {
+      return;
+    }
+    List<Digest> referrers = blobs.children(blobs.manifest(repository, index.get()));
+    deleteManifest(repository, index.get());
+    referrers.forEach(referrer -> deleteManifest(repository, referrer));
   }
 
   /** Deletes a manifest; one the registry no longer has is gone already. */

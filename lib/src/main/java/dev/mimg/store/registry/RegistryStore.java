@@ -103,15 +103,23 @@ public final class RegistryStore implements ImageStore {
     BoundedParallel.run(repositories, BoundedParallel.DEFAULT_PARALLELISM, repo -> client.tags(reference(repo)))
         .forEach((repo, listed) -> tags.put(repo, BoundedParallel.join(listed)));
     List<Reference> named = new ArrayList<>();
-    tags.forEach((repo, list) -> list.forEach(tag -> named.add(Reference.parse(domain + "/" + repo + ":" + tag))));
+    List<Reference> referrerTags = new ArrayList<>();
+    tags.forEach((repo, list) -> list.forEach(tag -> (Referrers.subjectOf(tag).isPresent() ? referrerTags : named)
+        .add(Reference.parse(domain + "/" + repo + ":" + tag))));
     Map<Digest, List<Reference>> byDigest = new LinkedHashMap<>();
     BoundedParallel.run(named, BoundedParallel.DEFAULT_PARALLELISM, ref -> tagged(ref).digest())
         .forEach((ref, digest) -> byDigest.computeIfAbsent(BoundedParallel.join(digest), d -> new ArrayList<>())
             .add(ref));
+    Map<Digest, List<Descriptor>> referrers = new ConcurrentHashMap<>();
+    BoundedParallel.run(referrerTags, BoundedParallel.DEFAULT_PARALLELISM, ref -> parse(() -> OciDocuments.index(
+        tagged(ref).bytes(), "referrers index " + ref.familiarString())).manifests())
+        .forEach((ref, listed) -> referrers.merge(Referrers.subjectOf(ref.tag().orElseThrow()).orElseThrow(),
+            BoundedParallel.join(listed), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
+                .distinct().toList()));
     List<Digest> digests = List.copyOf(byDigest.keySet());
     List<Image> images = new ArrayList<>();
-    BoundedParallel.run(digests, BoundedParallel.DEFAULT_PARALLELISM, digest -> image(digest, byDigest.get(digest)))
-        .values().forEach(image -> images.add(BoundedParallel.join(image)));
+    BoundedParallel.run(digests, BoundedParallel.DEFAULT_PARALLELISM, digest -> image(digest, byDigest.get(digest),
+        referrers)).values().forEach(image -> images.add(BoundedParallel.join(image)));
     return images;
   }
 
@@ -161,6 +169,14 @@ public final class RegistryStore implements ImageStore {
   }
 
   private Image image(Digest digest, List<Reference> tags) {
+    return image(digest, tags, Map.of());
+  }
+
+  /**
+   * The image a digest names under these tags; {@code referrers} (by subject) add a variant of kind attestation
+   * for each referrer of the image or of one of its children.
+   */
+  private Image image(Digest digest, List<Reference> tags, Map<Digest, List<Descriptor>> referrers) {
     Fetched top = content.get(digest).orElseThrow();
     Reference repository = tags.get(0);
     List<ImageName> names = tags.stream().map(ImageName::of).toList();
@@ -179,6 +195,12 @@ public final class RegistryStore implements ImageStore {
       variantConfigs.put(digest, config);
       variants.add(new Variant(digest, PlatformJson.ofConfig(config), Variant.Kind.IMAGE, true,
           manifest.contentSize(top.size()), 0, List.of(), null));
+    }
+    for (Digest subject : java.util.stream.Stream.concat(java.util.stream.Stream.of(digest),
+        variants.stream().map(Variant::digest)).toList()) {
+      for (Descriptor referrer : referrers.getOrDefault(subject, List.of())) {
+        variants.add(referrer(repository, referrer, subject));
+      }
     }
     JsonObject best = createdFrom(variants, variantConfigs);
     return new Image(digest, top.mediaType(), names, digestRefs, ImageConfigs.created(best),
@@ -214,6 +236,14 @@ public final class RegistryStore implements ImageStore {
     }
     return new Variant(child.digest(), platform, kind, true, manifest.contentSize(fetched.size()), 0, List.of(),
         attestationFor);
+  }
+
+  /** A referrer (a signature, an SBOM) of {@code subject} as a present attestation variant of the subject's image. */
+  private Variant referrer(Reference repository, Descriptor referrer, Digest subject) {
+    Fetched fetched = manifest(repository, referrer.digest());
+    ImageManifest manifest = parse(() -> OciDocuments.manifest(fetched.bytes(), "manifest " + referrer.digest()));
+    return new Variant(referrer.digest(), Platform.UNKNOWN, Variant.Kind.ATTESTATION, true,
+        manifest.contentSize(fetched.size()), 0, List.of(), subject);
   }
 
   /** The image config of a manifest, cached by digest; null when it is no JSON config of a sane size. */
