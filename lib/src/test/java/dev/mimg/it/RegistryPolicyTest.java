@@ -204,9 +204,13 @@ class RegistryPolicyTest {
   }
 
   private Run cli(String... args) {
+    return cliOn(host, args);
+  }
+
+  private static Run cliOn(String registry, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    List<String> all = new ArrayList<>(List.of("--store", "registry:" + host));
+    List<String> all = new ArrayList<>(List.of("--store", "registry:" + registry));
     all.addAll(List.of(args));
     int code = dev.mimg.cli.Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
     return new Run(code, out.toString(), err.toString());
@@ -272,6 +276,30 @@ class RegistryPolicyTest {
     assertThat(Bed.crane("ls", repo).lines()).containsExactly("t1");
     assertThat(exists(repo + "@" + childReferrer)).as("the child's signature went with it").isFalse();
     Bed.crane("validate", "--remote", t1);
+  }
+
+  @Test
+  void aRegistryThatFailsMidwayLeavesEveryIndexComplete() throws Exception {
+    String t1 = fixtures(List.of("faulty"), List.of("t1")).keySet().iterator().next();
+    String old = Bed.crane("digest", t1).strip();
+    String s390x = child(t1, "s390x");
+    try (FailingRegistryProxy proxy = new FailingRegistryProxy(host)) {
+      String name = proxy.address() + "/faulty:t1";
+      proxy.fail(500, (method, path) -> method.equals("PUT"));
+      Run put = cliOn(proxy.address(), "rm", name, "--platform", "linux/s390x");
+      assertThat(put.code()).as(put.out() + put.err()).isNotZero();
+      assertThat(put.out() + put.err()).contains("answered 500 4 times; giving up").contains("not attempted");
+      assertThat(proxy.failed()).isPositive();
+      assertThat(Bed.crane("digest", t1).strip()).as("the index could not be rewritten: nothing changed").isEqualTo(old);
+      assertThat(exists(host + "/faulty@" + s390x)).as("no child deleted before its index was rewritten").isTrue();
+      Bed.crane("validate", "--remote", t1);
+
+      proxy.fail(500, (method, path) -> method.equals("DELETE") && path.contains("/manifests/" + s390x));
+      Run delete = cliOn(proxy.address(), "rm", name, "--platform", "linux/s390x");
+      assertThat(delete.code()).as(delete.out() + delete.err()).isNotZero();
+      assertThat(Bed.crane("digest", t1).strip()).as("rewritten first").isNotEqualTo(old);
+      Bed.crane("validate", "--remote", t1); // the new index is complete; the child it dropped is merely left over
+    }
   }
 
   private static String child(String index, String architecture) throws IOException {
