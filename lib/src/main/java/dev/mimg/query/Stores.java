@@ -76,8 +76,7 @@ public final class Stores {
   }
 
   /**
-   * The store a SPEC names: {@code engine}, {@code engine:HOST}, {@code oci:DIR} or {@code registry:HOST[/PREFIX]}
-   * (read-only).
+   * The store a SPEC names: {@code engine}, {@code engine:HOST}, {@code oci:DIR} or {@code registry:HOST[/PREFIX]}.
    */
   public static ImageStore open(String spec, boolean forWriting) {
     if (spec.equals("engine")) {

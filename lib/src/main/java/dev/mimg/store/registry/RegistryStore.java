@@ -38,7 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * A registry's repositories under a prefix as a store, read-only in this version: each tag's index or manifest an
+ * A registry's repositories under a prefix as a store (changed through {@link RegistryChanges}; images come in by
+ * push, {@code mimg cp}, never by pull): each tag's index or manifest an
  * image (one image per digest, its tags as names, as the engine lists them), every child an index names a variant
  * (present: a registry holds what its indexes name; a child it does not have is shown missing, with a notice that
  * the index is broken), created and labels from the config. Each tag's digest is asked with a HEAD; manifests and
