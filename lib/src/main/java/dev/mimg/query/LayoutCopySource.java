@@ -3,6 +3,7 @@ package dev.mimg.query;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Reference;
+import dev.mimg.model.VerifyingStream;
 import dev.mimg.store.oci.OciLayout;
 import java.util.Optional;
 
@@ -51,7 +52,8 @@ final class LayoutCopySource implements CopySource {
 
   @Override
   public java.io.InputStream openBlob(Descriptor blob) {
-    return new CheckedBlobStream(layout.openBlob(blob.digest()), blob, describe());
+    return new VerifyingStream(layout.openBlob(blob.digest()), blob.digest(), blob.size(),
+        "blob " + blob.digest() + " in " + describe(), "the layout");
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Timeouts;
+import dev.mimg.model.VerifyingStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
@@ -98,7 +99,7 @@ public final class RegistryClient implements AutoCloseable {
   private InputStream fetchBlob(Reference repository, Digest digest, long size) {
     String subject = blobSubject(repository, digest);
     HttpResponse<InputStream> response = get(repository, "blobs/" + digest, Map.of(), subject);
-    return new VerifyingInputStream(response.body(), digest, size, subject);
+    return new VerifyingStream(response.body(), digest, size, subject, "the registry");
   }
 
   private Fetched fetchManifest(Reference repository, String version, Optional<Digest> pinned, String subject) {

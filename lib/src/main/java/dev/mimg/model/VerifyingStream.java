@@ -1,30 +1,34 @@
-package dev.mimg.registry;
+package dev.mimg.model;
 
-import dev.mimg.model.ChunkReadingStream;
-import dev.mimg.model.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 
 /**
- * A blob's bytes as the registry sends them, hashed on the way: more bytes than expected, or a wrong size or digest
- * at the end of the stream, throw an {@link IOException} whose message is one line naming the blob.
+ * A blob's bytes as a source (a registry, a layout) gives them, hashed on the way: more bytes than expected, or a
+ * wrong size or digest at the end of the stream, throw an {@link IOException} whose message is one line naming the
+ * blob and the source.
  */
-final class VerifyingInputStream extends ChunkReadingStream {
+public final class VerifyingStream extends ChunkReadingStream {
 
   private final Digest expected;
   private final long expectedSize;
   private final String subject;
+  private final String source;
   private final MessageDigest hasher;
   private long count;
   private boolean verified;
 
-  /** {@code expectedSize} is -1 when unknown. */
-  VerifyingInputStream(InputStream in, Digest expected, long expectedSize, String subject) {
+  /**
+   * {@code expectedSize} is -1 when unknown; {@code subject} starts the messages, {@code source} ("the registry")
+   * names who sent the bytes.
+   */
+  public VerifyingStream(InputStream in, Digest expected, long expectedSize, String subject, String source) {
     super(in);
     this.expected = expected;
     this.expectedSize = expectedSize;
     this.subject = subject;
+    this.source = source;
     this.hasher = Digest.hasher(expected.algorithm());
   }
 
@@ -43,7 +47,7 @@ final class VerifyingInputStream extends ChunkReadingStream {
   private void counted(int n) throws IOException {
     count += n;
     if (expectedSize >= 0 && count > expectedSize) {
-      throw new IOException(subject + ": the registry sent more than the " + expectedSize
+      throw new IOException(subject + ": " + source + " sent more than the " + expectedSize
           + " bytes the descriptor declares");
     }
   }
@@ -54,12 +58,12 @@ final class VerifyingInputStream extends ChunkReadingStream {
     }
     verified = true;
     if (expectedSize >= 0 && count != expectedSize) {
-      throw new IOException(subject + ": the registry sent " + count + " bytes, the descriptor declares "
+      throw new IOException(subject + ": " + source + " sent " + count + " bytes, the descriptor declares "
           + expectedSize);
     }
     Digest actual = Digest.fromHash(expected.algorithm(), hasher.digest());
     if (!actual.equals(expected)) {
-      throw new IOException(subject + ": the registry sent content with digest " + actual + ", not " + expected);
+      throw new IOException(subject + ": " + source + " sent content with digest " + actual + ", not " + expected);
     }
   }
 }
