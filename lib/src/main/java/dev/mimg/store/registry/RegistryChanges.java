@@ -1,5 +1,6 @@
 package dev.mimg.store.registry;
 
+import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.HumanSize;
 import dev.mimg.model.Image;
@@ -67,7 +68,7 @@ final class RegistryChanges {
       deleteManifest(repository, image.id());
       deleteReferrers(repository, image.id());
       if (MediaTypes.isIndex(top.mediaType())) {
-        deleteUnreferenced(repository, blobs.children(top));
+        deleteUnreferenced(repository, blobs.children(top), tagsNow.apply(repository));
       }
     }
   }
@@ -86,11 +87,12 @@ final class RegistryChanges {
       client.putManifest(tag, rewrite.bytes(), top.mediaType());
     }
     for (Reference repository : repositories(image)) {
-      if (!tagsNow.apply(repository).containsValue(image.id())) {
+      Map<String, Digest> tags = tagsNow.apply(repository);
+      if (!tags.containsValue(image.id())) {
         deleteManifest(repository, image.id());
         deleteReferrers(repository, image.id());
       }
-      deleteUnreferenced(repository, rewrite.dropped().stream().map(d -> d.digest()).toList());
+      deleteUnreferenced(repository, rewrite.dropped().stream().map(Descriptor::digest).toList(), tags);
     }
   }
 
@@ -98,7 +100,7 @@ final class RegistryChanges {
   static IndexRewrite rewrite(Fetched top, List<Variant> variants) {
     IndexRewrite rewrite = IndexRewrite.without(top.bytes(), variants.stream().map(Variant::digest)
         .collect(Collectors.toSet()));
-    if (rewrite.dropped().size() == 0) {
+    if (rewrite.dropped().isEmpty()) {
       throw new StoreException("the index " + top.digest().shortId() + " names none of the platforms to remove");
     }
     return rewrite;
@@ -120,7 +122,7 @@ final class RegistryChanges {
       } else if (!removal.wholeImage()) {
         Fetched top = blobs.manifest(image.digestRefs().get(0), image.id());
         IndexRewrite rewrite = rewrite(top, removal.variants());
-        Set<Digest> dropped = rewrite.dropped().stream().map(d -> d.digest())
+        Set<Digest> dropped = rewrite.dropped().stream().map(Descriptor::digest)
             .collect(Collectors.toCollection(HashSet::new));
         dropped.add(image.id());
         Map<Digest, Long> kept = blobs.of(image, RegistryBlobs.held(image).stream()
@@ -157,10 +159,10 @@ final class RegistryChanges {
     return notices;
   }
 
-  /** Deletes those of {@code children} that no index a tag of {@code repository} names now still names. */
-  private void deleteUnreferenced(Reference repository, List<Digest> children) {
+  /** Deletes those of {@code children} that no index the tags of {@code repository} name now ({@code tags}) names. */
+  private void deleteUnreferenced(Reference repository, List<Digest> children, Map<String, Digest> tags) {
     Set<Digest> named = new LinkedHashSet<>();
-    tagsNow.apply(repository).values().forEach(digest -> {
+    tags.values().forEach(digest -> {
       named.add(digest);
       Fetched manifest = blobs.manifest(repository, digest);
       if (MediaTypes.isIndex(manifest.mediaType())) {
