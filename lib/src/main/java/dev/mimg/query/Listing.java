@@ -3,6 +3,7 @@ package dev.mimg.query;
 import dev.mimg.model.Image;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Selection;
+import dev.mimg.store.registry.MissingVariantSizes;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record Listing(List<Image> images, Selection selection, RemoteSizes remot
 
   /** The same listing with the registry's sizes of the missing variants (manifests only; cached by digest). */
   public Listing withRemoteSizes() {
-    return new Listing(images, selection, RemoteTotals.ofUser(images));
+    return new Listing(images, selection, MissingVariantSizes.ofUser(images));
   }
 
   /** The notices of the registry's failures: one line per image whose total size is unknown, and why. */
@@ -28,7 +29,7 @@ public record Listing(List<Image> images, Selection selection, RemoteSizes remot
       return notices;
     }
     for (Image image : images) {
-      remote.failure(image).ifPresent(reason -> notices.add(RemoteTotals.repository(image)
+      remote.failure(image).ifPresent(reason -> notices.add(MissingVariantSizes.repository(image)
           .map(dev.mimg.model.Reference::familiarString).orElse(image.shortId()) + ": total size unknown: " + reason));
     }
     return notices;

@@ -34,7 +34,7 @@ public final class Mimg {
    * with its digest, platform and content size (manifest + config + layers).
    */
   public static java.util.List<dev.mimg.model.RemoteVariant> remote(String reference) {
-    return RemoteListing.of(dev.mimg.model.Reference.parse(reference),
+    return dev.mimg.store.registry.RemoteVariants.of(dev.mimg.model.Reference.parse(reference),
         dev.mimg.registry.RegistryClient.fromEnvironment());
   }
 

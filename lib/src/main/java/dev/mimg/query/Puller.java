@@ -11,6 +11,7 @@ import dev.mimg.model.Variant;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
 import dev.mimg.store.PullEvent;
+import dev.mimg.store.registry.RemoteVariants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +102,7 @@ final class Puller {
     }
     List<Platform> listed;
     try (RegistryClient client = RegistryClient.fromEnvironment()) {
-      listed = RemoteListing.of(reference, client).stream().filter(RemoteVariant::isImage)
+      listed = RemoteVariants.of(reference, client).stream().filter(RemoteVariant::isImage)
           .map(RemoteVariant::platform).distinct().toList();
     }
     store.pull(reference, listed.size() > 1 ? listed.get(0) : null, progress);

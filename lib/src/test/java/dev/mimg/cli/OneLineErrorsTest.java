@@ -108,8 +108,8 @@ class OneLineErrorsTest {
         "/v2/x/y/manifests/" + childDigest, MediaTypes.OCI_MANIFEST));
     try {
       Result result = run("remote", "ls", "127.0.0.1:" + server.getAddress().getPort() + "/x/y:1");
-      assertOneLine(result, "mimg: manifest " + childDigest + " is not valid JSON: Unexpected character ('<' (code 60)): "
-          + "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+      assertOneLine(result, "mimg: the registry's manifest " + childDigest + " is not valid JSON: "
+          + "Unexpected character ('<' (code 60)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
     } finally {
       server.stop(0);
     }

@@ -6,7 +6,6 @@ import dev.mimg.model.Image;
 import dev.mimg.model.ImageIndex;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.MediaTypes;
-import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
 import dev.mimg.model.PlatformMatcher;
 import dev.mimg.model.Reference;
@@ -65,10 +64,10 @@ final class LayoutPuller {
     Descriptor entry = Descriptor.of(top.mediaType(), top.digest(), top.size());
     List<Digest> content = new ArrayList<>(List.of(top.digest()));
     if (MediaTypes.isIndex(top.mediaType())) {
-      List<Digest> chosen = children.apply(parseIndex(top), subject).stream().map(Descriptor::digest).toList();
+      List<Digest> chosen = children.apply(top.index(), subject).stream().map(Descriptor::digest).toList();
       content.addAll(fetchManifests(reference, chosen, progress, subject));
     } else if (MediaTypes.isManifest(top.mediaType())) {
-      ImageManifest manifest = parseManifest(top);
+      ImageManifest manifest = top.manifest();
       if (platform != null && manifest.config() != null) {
         new BlobFetcher(registry, layout, progress).fetch(reference, List.of(manifest.config()));
         checkPlatform(manifest.config(), platform, subject);
@@ -122,7 +121,7 @@ final class LayoutPuller {
       for (Digest digest : new LinkedHashSet<>(digests)) {
         fetcher.run(() -> {
           Fetched manifest = fetchManifest(repository, digest, subject);
-          fetcher.submit(repository, blobsOf(parseManifest(manifest)));
+          fetcher.submit(repository, blobsOf(manifest.manifest()));
           fetched.put(digest, manifest);
         });
       }
@@ -134,7 +133,7 @@ final class LayoutPuller {
     }
     List<Digest> content = new ArrayList<>();
     for (Fetched manifest : fetched.values()) {
-      blobsOf(parseManifest(manifest)).forEach(blob -> content.add(blob.digest()));
+      blobsOf(manifest.manifest()).forEach(blob -> content.add(blob.digest()));
     }
     content.addAll(digests);
     return content;
@@ -176,21 +175,5 @@ final class LayoutPuller {
 
   private void put(Fetched fetched) {
     layout.putBlob(fetched.digest(), fetched.size(), new ByteArrayInputStream(fetched.bytes()));
-  }
-
-  private static ImageIndex parseIndex(Fetched fetched) {
-    try {
-      return OciDocuments.index(fetched.bytes(), "index " + fetched.digest());
-    } catch (IllegalArgumentException e) {
-      throw new StoreException("the registry sent an unreadable " + e.getMessage(), e);
-    }
-  }
-
-  private static ImageManifest parseManifest(Fetched fetched) {
-    try {
-      return OciDocuments.manifest(fetched.bytes(), "manifest " + fetched.digest());
-    } catch (IllegalArgumentException e) {
-      throw new StoreException("the registry sent an unreadable " + e.getMessage(), e);
-    }
   }
 }

@@ -5,12 +5,10 @@ import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.MediaTypes;
-import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.registry.Fetched;
 import dev.mimg.registry.RegistryClient;
-import dev.mimg.registry.RegistryException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,7 @@ final class RegistryBlobs {
 
   /** The children an index names. */
   List<Digest> children(Fetched index) {
-    return parse(() -> OciDocuments.index(index.bytes(), "index " + index.digest())).manifests().stream()
+    return index.index().manifests().stream()
         .map(Descriptor::digest).toList();
   }
 
@@ -49,7 +47,7 @@ final class RegistryBlobs {
     for (Variant variant : variants) {
       Fetched fetched = MediaTypes.isIndex(top.mediaType()) ? manifest(repository, variant.digest()) : top;
       blobs.put(fetched.digest(), fetched.size());
-      ImageManifest manifest = parse(() -> OciDocuments.manifest(fetched.bytes(), "manifest " + fetched.digest()));
+      ImageManifest manifest = fetched.manifest();
       if (manifest.config() != null) {
         blobs.put(manifest.config().digest(), manifest.config().size());
       }
@@ -68,13 +66,5 @@ final class RegistryBlobs {
     Map<Digest, Long> all = new LinkedHashMap<>();
     images.forEach(image -> all.putAll(of(image, held(image))));
     return all.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  static <T> T parse(java.util.function.Supplier<T> reading) {
-    try {
-      return reading.get();
-    } catch (IllegalArgumentException e) {
-      throw new RegistryException("the registry sent an unreadable " + e.getMessage(), e);
-    }
   }
 }

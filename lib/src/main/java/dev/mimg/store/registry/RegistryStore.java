@@ -12,7 +12,6 @@ import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.Json;
 import dev.mimg.model.JsonObject;
 import dev.mimg.model.MediaTypes;
-import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
 import dev.mimg.model.PlatformJson;
 import dev.mimg.model.Reference;
@@ -112,8 +111,7 @@ public final class RegistryStore implements ImageStore {
         .forEach((ref, digest) -> byDigest.computeIfAbsent(BoundedParallel.join(digest), d -> new ArrayList<>())
             .add(ref));
     Map<Digest, List<Descriptor>> referrers = new ConcurrentHashMap<>();
-    BoundedParallel.run(referrerTags, BoundedParallel.DEFAULT_PARALLELISM, ref -> parse(() -> OciDocuments.index(
-        tagged(ref).bytes(), "referrers index " + ref.familiarString())).manifests())
+    BoundedParallel.run(referrerTags, BoundedParallel.DEFAULT_PARALLELISM, ref -> tagged(ref).index().manifests())
         .forEach((ref, listed) -> referrers.merge(Referrers.subjectOf(ref.tag().orElseThrow()).orElseThrow(),
             BoundedParallel.join(listed), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
                 .distinct().toList()));
@@ -186,12 +184,12 @@ public final class RegistryStore implements ImageStore {
     List<Variant> variants = new ArrayList<>();
     Map<Digest, JsonObject> variantConfigs = new LinkedHashMap<>();
     if (MediaTypes.isIndex(top.mediaType())) {
-      ImageIndex index = parse(() -> OciDocuments.index(top.bytes(), "index " + digest));
+      ImageIndex index = top.index();
       for (Descriptor child : index.manifests()) {
         variants.add(child(repository, top, child, variantConfigs));
       }
     } else {
-      ImageManifest manifest = parse(() -> OciDocuments.manifest(top.bytes(), "manifest " + digest));
+      ImageManifest manifest = top.manifest();
       JsonObject config = config(repository, manifest);
       variantConfigs.put(digest, config);
       variants.add(new Variant(digest, PlatformJson.ofConfig(config), Variant.Kind.IMAGE, true,
@@ -226,7 +224,7 @@ public final class RegistryStore implements ImageStore {
       return new Variant(child.digest(), child.declaredPlatform().orElse(Platform.UNKNOWN), kind, false, 0, 0,
           List.of(), attestationFor);
     }
-    ImageManifest manifest = parse(() -> OciDocuments.manifest(fetched.bytes(), "manifest " + child.digest()));
+    ImageManifest manifest = fetched.manifest();
     Platform platform = child.declaredPlatform().orElse(Platform.UNKNOWN);
     if (kind == Variant.Kind.IMAGE && manifest.config() != null) {
       JsonObject config = config(repository, manifest);
@@ -242,7 +240,7 @@ public final class RegistryStore implements ImageStore {
   /** A referrer (a signature, an SBOM) of {@code subject} as a present attestation variant of the subject's image. */
   private Variant referrer(Reference repository, Descriptor referrer, Digest subject) {
     Fetched fetched = manifest(repository, referrer.digest());
-    ImageManifest manifest = parse(() -> OciDocuments.manifest(fetched.bytes(), "manifest " + referrer.digest()));
+    ImageManifest manifest = fetched.manifest();
     return new Variant(referrer.digest(), Platform.UNKNOWN, Variant.Kind.ATTESTATION, true,
         manifest.contentSize(fetched.size()), 0, List.of(), subject);
   }
@@ -284,15 +282,11 @@ public final class RegistryStore implements ImageStore {
     return first;
   }
 
-  private static <T> T parse(java.util.function.Supplier<T> reading) {
-    return RegistryBlobs.parse(reading);
-  }
-
   @Override
   public Json inspect(Image image, Variant variant) {
     Reference repository = image.digestRefs().get(0);
     Fetched fetched = manifest(repository, variant.digest());
-    ImageManifest manifest = parse(() -> OciDocuments.manifest(fetched.bytes(), "manifest " + variant.digest()));
+    ImageManifest manifest = fetched.manifest();
     JsonObject config = config(repository, manifest);
     Descriptor descriptor = Descriptor.of(fetched.mediaType(), variant.digest(), fetched.size());
     return InspectObject.of(image, variant, descriptor, config == null ? Json.object() : config);

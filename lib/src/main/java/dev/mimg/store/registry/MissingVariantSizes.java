@@ -1,10 +1,11 @@
-package dev.mimg.query;
+package dev.mimg.store.registry;
 
 import dev.mimg.model.Digest;
 import dev.mimg.model.Image;
 import dev.mimg.model.Reference;
 import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Variant;
+import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.BoundedParallel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,18 +21,20 @@ import java.util.concurrent.CompletableFuture;
  * from the repository of the image's first tag (else digest reference), {@code parallelism} at a time, each
  * (repository, digest) once. Dangling and complete images are not looked up. A failure only marks its image.
  */
-final class RemoteTotals {
+public final class MissingVariantSizes {
 
-  private RemoteTotals() {
+  private MissingVariantSizes() {
   }
 
   /** The missing variants' sizes of {@code images} from their registries, through the user's size cache. */
-  static RemoteSizes ofUser(List<Image> images) {
-    return fetch(images, dev.mimg.registry.RegistryClient.fromEnvironment()::manifest, ManifestSizeCache.user());
+  public static RemoteSizes ofUser(List<Image> images) {
+    try (RegistryClient client = RegistryClient.fromEnvironment()) {
+      return fetch(images, client::manifest, ManifestSizeCache.user());
+    }
   }
 
   /** The missing variants' sizes of {@code images}, 16 requests at a time. */
-  public static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher) {
+  static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher) {
     return fetch(images, fetcher, BoundedParallel.DEFAULT_PARALLELISM);
   }
 
@@ -39,14 +42,14 @@ final class RemoteTotals {
    * The missing variants' sizes of {@code images}, those the cache does not know fetched 16 at a time; the cache
    * learns the new ones and is saved.
    */
-  public static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher, ManifestSizeCache cache) {
+  static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher, ManifestSizeCache cache) {
     RemoteSizes sizes = fetch(images, fetcher, cache, BoundedParallel.DEFAULT_PARALLELISM);
     cache.save();
     return sizes;
   }
 
   /** The missing variants' sizes of {@code images}, {@code parallelism} requests at a time. */
-  public static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher, int parallelism) {
+  static RemoteSizes fetch(List<Image> images, ManifestFetcher fetcher, int parallelism) {
     return fetch(images, fetcher, null, parallelism);
   }
 
@@ -64,7 +67,7 @@ final class RemoteTotals {
       if (known != null) {
         return known;
       }
-      long size = ManifestContent.size(fetcher.manifest(lookup.repository(), lookup.digest()));
+      long size = fetcher.manifest(lookup.repository(), lookup.digest()).contentSize();
       if (cache != null) {
         cache.put(lookup.digest(), size);
       }

@@ -1,4 +1,4 @@
-package dev.mimg.query;
+package dev.mimg.store.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** RemoteTotals over a fake registry: sizes, one fetch per manifest, failures kept per image, bounded parallelism. */
-class RemoteTotalsTest {
+/** MissingVariantSizes over a fake registry: sizes, one fetch per manifest, failures kept per image, bounded parallelism. */
+class MissingVariantSizesTest {
 
   /** A manifest whose config is 1000 bytes and whose layers are 20000 and 300 bytes. */
   private static final byte[] MANIFEST = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\","
@@ -44,10 +44,10 @@ class RemoteTotalsTest {
   void sizesTheCacheKnowsAreNotFetchedAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     Image alpine = ViewFixtures.alpine();
     ManifestSizeCache cache = ManifestSizeCache.at(dir.resolve("sizes"));
-    RemoteSizes first = RemoteTotals.fetch(List.of(alpine), this::registry, cache);
+    RemoteSizes first = MissingVariantSizes.fetch(List.of(alpine), this::registry, cache);
     int fetched = fetches.values().stream().mapToInt(AtomicInteger::get).sum();
     assertThat(fetched).isPositive();
-    RemoteSizes again = RemoteTotals.fetch(List.of(alpine), this::registry, ManifestSizeCache.at(dir.resolve("sizes")));
+    RemoteSizes again = MissingVariantSizes.fetch(List.of(alpine), this::registry, ManifestSizeCache.at(dir.resolve("sizes")));
     assertThat(fetches.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(fetched);
     assertThat(again.total(alpine)).isEqualTo(first.total(alpine));
   }
@@ -55,7 +55,7 @@ class RemoteTotalsTest {
   @Test
   void totalIsPresentContentPlusEachMissingManifestConfigAndLayers() {
     Image alpine = ViewFixtures.alpine();
-    RemoteSizes sizes = RemoteTotals.fetch(List.of(alpine), this::registry);
+    RemoteSizes sizes = MissingVariantSizes.fetch(List.of(alpine), this::registry);
     assertThat(sizes.total(alpine)).hasValue(alpine.contentSize() + 4 * VARIANT_SIZE);
     assertThat(sizes.size(alpine.variants().get(1))).hasValue(VARIANT_SIZE);
     assertThat(sizes.failures()).isEmpty();
@@ -64,7 +64,7 @@ class RemoteTotalsTest {
   @Test
   void eachManifestIsFetchedOnceFromTheFirstTagsRepository() {
     Image alpine = ViewFixtures.alpine();
-    RemoteTotals.fetch(List.of(alpine, alpine), this::registry);
+    MissingVariantSizes.fetch(List.of(alpine, alpine), this::registry);
     assertThat(fetches).hasSize(4).allSatisfy((key, count) -> {
       assertThat(key).startsWith("docker.io/library/alpine@sha256:");
       assertThat(count.get()).isOne();
@@ -75,7 +75,7 @@ class RemoteTotalsTest {
   void aFailureMarksOnlyItsImageWithTheReason() {
     Image alpine = ViewFixtures.alpine();
     Image byDigest = ViewFixtures.byDigest();
-    RemoteSizes sizes = RemoteTotals.fetch(List.of(alpine, byDigest), this::registry);
+    RemoteSizes sizes = MissingVariantSizes.fetch(List.of(alpine, byDigest), this::registry);
     assertThat(sizes.total(alpine)).isPresent();
     assertThat(sizes.total(byDigest)).isEmpty();
     assertThat(sizes.failure(byDigest)).hasValueSatisfying(reason -> assertThat(reason)
@@ -85,7 +85,7 @@ class RemoteTotalsTest {
   @Test
   void completeAndDanglingImagesAreNotLookedUp() {
     List<Image> images = List.of(ViewFixtures.single(), ViewFixtures.attested(), ViewFixtures.dangling());
-    RemoteSizes sizes = RemoteTotals.fetch(images, this::registry);
+    RemoteSizes sizes = MissingVariantSizes.fetch(images, this::registry);
     assertThat(fetches).isEmpty();
     assertThat(sizes.total(ViewFixtures.single())).hasValue(ViewFixtures.single().contentSize());
   }
@@ -109,7 +109,7 @@ class RemoteTotalsTest {
       inFlight.decrementAndGet();
       return new Fetched(MANIFEST, MediaTypes.OCI_MANIFEST, digest);
     };
-    RemoteSizes sizes = RemoteTotals.fetch(List.of(ViewFixtures.alpine()), slow, 2);
+    RemoteSizes sizes = MissingVariantSizes.fetch(List.of(ViewFixtures.alpine()), slow, 2);
     assertThat(sizes.variantSizes()).hasSize(4);
     assertThat(most.get()).isEqualTo(2);
   }

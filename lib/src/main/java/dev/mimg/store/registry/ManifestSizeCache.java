@@ -1,4 +1,4 @@
-package dev.mimg.query;
+package dev.mimg.store.registry;
 
 import dev.mimg.model.Digest;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.mimg.query;
+package dev.mimg.store.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

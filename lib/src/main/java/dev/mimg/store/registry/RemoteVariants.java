@@ -1,6 +1,5 @@
-package dev.mimg.query;
+package dev.mimg.store.registry;
 
-import dev.mimg.model.RemoteVariant;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.ImageIndex;
@@ -9,9 +8,10 @@ import dev.mimg.model.Json;
 import dev.mimg.model.JsonErrors;
 import dev.mimg.model.JsonException;
 import dev.mimg.model.MediaTypes;
-import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
+import dev.mimg.model.PlatformJson;
 import dev.mimg.model.Reference;
+import dev.mimg.model.RemoteVariant;
 import dev.mimg.model.Variant;
 import dev.mimg.registry.Fetched;
 import dev.mimg.registry.RegistryClient;
@@ -22,32 +22,38 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The variants of a reference straight from its registry, pulling nothing: an index's children (their manifests
- * fetched by digest, 16 at a time, for their sizes), or a single manifest (its config read for the platform).
+ * by digest from the content cache, else fetched 16 at a time, for their sizes), or a single manifest (its config
+ * read for the platform). Only the reference itself is asked anew.
  */
-final class RemoteListing {
+public final class RemoteVariants {
 
   private static final int MAX_CONFIG_BYTES = 16 << 20;
 
-  private RemoteListing() {
+  private RemoteVariants() {
   }
 
   /** One element per manifest the reference names, in index order (attestations included). */
-  static List<RemoteVariant> of(Reference reference, RegistryClient client) {
+  public static List<RemoteVariant> of(Reference reference, RegistryClient client) {
+    return of(reference, client, ContentCache.user());
+  }
+
+  static List<RemoteVariant> of(Reference reference, RegistryClient client, ContentCache content) {
     Fetched top = client.manifest(reference);
     if (!MediaTypes.isIndex(top.mediaType())) {
-      ImageManifest manifest = ManifestContent.parse(top);
+      ImageManifest manifest = top.imageManifest();
       return List.of(new RemoteVariant(top.digest(), top.mediaType(), configPlatform(reference, manifest, client),
-          Variant.Kind.IMAGE, ManifestContent.size(top), null));
+          Variant.Kind.IMAGE, top.contentSize(), null));
     }
-    ImageIndex index = parseIndex(top);
+    ImageIndex index = top.index();
+    RegistryBlobs blobs = new RegistryBlobs(client, content);
     List<Digest> digests = index.manifests().stream().map(Descriptor::digest).distinct().toList();
     Map<Digest, CompletableFuture<Long>> sizes = BoundedParallel.run(digests, BoundedParallel.DEFAULT_PARALLELISM,
-        digest -> ManifestContent.size(client.manifest(reference, digest)));
-    return index.manifests().stream().map(child -> variant(child, size(sizes.get(child.digest())))).toList();
+        digest -> blobs.manifest(reference, digest).contentSize());
+    return index.manifests().stream().map(child -> variant(child, BoundedParallel.join(sizes.get(child.digest()))))
+        .toList();
   }
 
   private static RemoteVariant variant(Descriptor child, long size) {
@@ -58,30 +64,12 @@ final class RemoteListing {
         attestation && subject != null ? Digest.parse(subject) : null);
   }
 
-  private static long size(CompletableFuture<Long> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause
-          : new RegistryException(BoundedParallel.reason(e), e);
-    }
-  }
-
-  private static ImageIndex parseIndex(Fetched fetched) {
-    try {
-      return OciDocuments.index(fetched.bytes(), "index " + fetched.digest());
-    } catch (IllegalArgumentException e) {
-      throw new RegistryException("the registry sent an unreadable " + e.getMessage(), e);
-    }
-  }
-
-
   private static Platform configPlatform(Reference reference, ImageManifest manifest, RegistryClient client) {
     if (manifest.config().size() > MAX_CONFIG_BYTES) {
       return Platform.UNKNOWN;
     }
     try (InputStream config = client.blob(reference, manifest.config())) {
-      return dev.mimg.model.PlatformJson.ofConfig(Json.parse(config.readAllBytes()));
+      return PlatformJson.ofConfig(Json.parse(config.readAllBytes()));
     } catch (IOException | JsonException e) {
       throw new RegistryException(reference.familiarString() + ": the config " + manifest.config().digest()
           + " could not be read: " + JsonErrors.oneLine(e), e);
