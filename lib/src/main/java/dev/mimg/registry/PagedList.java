@@ -34,6 +34,18 @@ final class PagedList {
   /** The strings under {@code member} of every page from {@code first} on, {@code get} answering each page. */
   static List<String> read(URI first, String member, Function<URI, HttpResponse<InputStream>> get, String subject) {
     List<String> all = new ArrayList<>();
+    for (Json item : items(first, member, get, subject)) {
+      if (!item.isTextual()) {
+        throw new RegistryException(subject + ": the registry's \"" + member + "\" holds a non-string");
+      }
+      all.add(item.asText());
+    }
+    return all;
+  }
+
+  /** The elements under {@code member} of every page from {@code first} on, {@code get} answering each page. */
+  static List<Json> items(URI first, String member, Function<URI, HttpResponse<InputStream>> get, String subject) {
+    List<Json> all = new ArrayList<>();
     Set<URI> seen = new HashSet<>();
     for (URI page = first; page != null; ) {
       if (!seen.add(page) || seen.size() > MAX_PAGES) {
@@ -44,12 +56,7 @@ final class PagedList {
       if (!items.isMissing() && !items.isNull() && !items.isArray()) {
         throw new RegistryException(subject + ": the registry's answer has no list \"" + member + "\"");
       }
-      for (Json item : items) {
-        if (!item.isTextual()) {
-          throw new RegistryException(subject + ": the registry's \"" + member + "\" holds a non-string");
-        }
-        all.add(item.asText());
-      }
+      items.forEach(all::add);
       page = next(page, response.headers().firstValue("Link"), subject);
     }
     return all;

@@ -3,7 +3,9 @@ package dev.mimg.registry;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.Json;
 import dev.mimg.model.MediaTypes;
+import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Timeouts;
 import dev.mimg.model.VerifyingStream;
@@ -152,6 +154,34 @@ public final class RegistryClient implements AutoCloseable {
     return PagedList.read(root.resolve(repository.path() + "/tags/list?n=" + pageSize), "tags",
         page -> send(repository.domain(), page, "repository:" + repository.path() + ":pull", Map.of(), subject,
             "while listing the tags of " + subject), subject);
+  }
+
+  /**
+   * The referrers of {@code subject} in {@code repository} (manifests whose {@code subject} it is: signatures,
+   * SBOMs, attestations) as the OCI 1.1 referrers API lists them, every page; empty where the registry has no such
+   * API (it answers 404, as the distribution registry 2.8 does: use the referrers tag schema there).
+   */
+  public Optional<List<Descriptor>> referrers(Reference repository, Digest subject) {
+    String what = "the referrers of " + blobSubject(repository, subject);
+    URI first = uri(repository, "referrers/" + subject);
+    try {
+      return Optional.of(PagedList.items(first, "manifests", page -> send(repository.domain(), page,
+          "repository:" + repository.path() + ":pull", Map.of("Accept", MediaTypes.OCI_INDEX), what,
+          "while listing " + what), what).stream().map(item -> referrer(item, what)).toList());
+    } catch (RegistryException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static Descriptor referrer(Json item, String what) {
+    try {
+      return OciDocuments.descriptor(item);
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException(what + ": the registry listed an unreadable descriptor: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -35,11 +35,14 @@ final class RegistryChanges {
   private final RegistryClient client;
   private final RegistryBlobs blobs;
   private final Function<Reference, Map<String, Digest>> tagsNow;
+  private final Referrers referrers;
   private final Map<String, Boolean> deletesTags = new ConcurrentHashMap<>();
 
   /** {@code tagsNow}: every tag of a repository and the digest it names now (asked afresh). */
-  RegistryChanges(RegistryClient client, RegistryBlobs blobs, Function<Reference, Map<String, Digest>> tagsNow) {
+  RegistryChanges(RegistryClient client, RegistryBlobs blobs, Function<Reference, Map<String, Digest>> tagsNow,
+      Referrers referrers) {
     this.client = client;
+    this.referrers = referrers;
     this.blobs = blobs;
     this.tagsNow = tagsNow;
   }
@@ -137,16 +140,17 @@ final class RegistryChanges {
             + " and those manifests are deleted where nothing names them");
       }
     }
-    long referrers = removals.stream().mapToLong(removal -> {
+    long attestations = removals.stream().mapToLong(removal -> {
       Set<Digest> subjects = new HashSet<>(removal.variants().stream().map(Variant::digest).toList());
       subjects.add(removal.image().id());
       return RegistryBlobs.held(removal.image()).stream().filter(v -> v.kind() == Variant.Kind.ATTESTATION
           && (removal.wholeImage() || subjects.contains(v.attestationFor()))
           && !removal.variants().contains(v)).count();
     }).sum();
-    if (referrers > 0) {
-      notices.add(referrers + " attestation" + (referrers == 1 ? "" : "s") + " or referrer" + (referrers == 1 ? ""
-          : "s") + " (signatures, SBOMs) of what goes are deleted with their subjects");
+    if (attestations > 0) {
+      String plural = attestations == 1 ? "" : "s";
+      notices.add(attestations + " attestation" + plural + " or referrer" + plural
+          + " (signatures, SBOMs) of what goes are deleted with their subjects");
     }
     Set<Digest> freed = new LinkedHashSet<>(before.keySet());
     freed.removeAll(after.keySet());
@@ -176,10 +180,12 @@ final class RegistryChanges {
   }
 
   /**
-   * Deletes the referrers of a deleted manifest (signatures, attestations go with their subject): first the index
-   * the referrers tag names, so that nothing lists a deleted referrer, then each referrer.
+   * Deletes the referrers of a deleted manifest (signatures, attestations go with their subject): those the
+   * referrers API lists, then those of the tag schema: first the index the referrers tag names, so that nothing
+   * lists a deleted referrer, then each referrer.
    */
   private void deleteReferrers(Reference repository, Digest subject) {
+    referrers.fromApi(repository, subject).forEach(referrer -> deleteManifest(repository, referrer.digest()));
     Reference tag = Reference.parse(repository.name() + ":" + Referrers.tagFor(subject));
     Optional<Digest> index;
     try {
@@ -193,10 +199,11 @@ final class RegistryChanges {
     if (index.isEmpty()) {
       return;
     }
-    List<Digest> referrers = blobs.children(blobs.manifest(repository, index.get()));
+    List<Digest> tagged = blobs.children(blobs.manifest(repository, index.get()));
     deleteManifest(repository, index.get());
-    referrers.forEach(referrer -> deleteManifest(repository, referrer));
+    tagged.forEach(referrer -> deleteManifest(repository, referrer));
   }
+
 
   /** Deletes a manifest; one the registry no longer has is gone already. */
   private void deleteManifest(Reference repository, Digest digest) {

@@ -58,13 +58,15 @@ public final class RegistryStore implements ImageStore {
   private final ContentCache content;
   private final RegistryBlobs blobs;
   private final RegistryChanges changes;
+  private final Referrers referrers;
   private final Map<Digest, JsonObject> configs = new ConcurrentHashMap<>();
   private final List<String> notices = java.util.Collections.synchronizedList(new ArrayList<>());
 
   private RegistryStore(String domain, String prefix, RegistryClient client, Platform host, ContentCache content) {
     this.content = content;
     this.blobs = new RegistryBlobs(client, content);
-    this.changes = new RegistryChanges(client, blobs, this::tagsNow);
+    this.referrers = new Referrers(client);
+    this.changes = new RegistryChanges(client, blobs, this::tagsNow, referrers);
     this.domain = domain;
     this.prefix = prefix;
     this.client = client;
@@ -110,15 +112,15 @@ public final class RegistryStore implements ImageStore {
     BoundedParallel.run(named, BoundedParallel.DEFAULT_PARALLELISM, ref -> tagged(ref).digest())
         .forEach((ref, digest) -> byDigest.computeIfAbsent(BoundedParallel.join(digest), d -> new ArrayList<>())
             .add(ref));
-    Map<Digest, List<Descriptor>> referrers = new ConcurrentHashMap<>();
+    Map<Digest, List<Descriptor>> tagSchema = new ConcurrentHashMap<>();
     BoundedParallel.run(referrerTags, BoundedParallel.DEFAULT_PARALLELISM, ref -> tagged(ref).index().manifests())
-        .forEach((ref, listed) -> referrers.merge(Referrers.subjectOf(ref.tag().orElseThrow()).orElseThrow(),
+        .forEach((ref, listed) -> tagSchema.merge(Referrers.subjectOf(ref.tag().orElseThrow()).orElseThrow(),
             BoundedParallel.join(listed), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
                 .distinct().toList()));
     List<Digest> digests = List.copyOf(byDigest.keySet());
     List<Image> images = new ArrayList<>();
     BoundedParallel.run(digests, BoundedParallel.DEFAULT_PARALLELISM, digest -> image(digest, byDigest.get(digest),
-        referrers)).values().forEach(image -> images.add(BoundedParallel.join(image)));
+        tagSchema)).values().forEach(image -> images.add(BoundedParallel.join(image)));
     return images;
   }
 
@@ -172,10 +174,10 @@ public final class RegistryStore implements ImageStore {
   }
 
   /**
-   * The image a digest names under these tags; {@code referrers} (by subject) add a variant of kind attestation
-   * for each referrer of the image or of one of its children.
+   * The image a digest names under these tags; its referrers and its children's (from the referrers API, and in
+   * {@code tagSchema} by subject) each add a variant of kind attestation.
    */
-  private Image image(Digest digest, List<Reference> tags, Map<Digest, List<Descriptor>> referrers) {
+  private Image image(Digest digest, List<Reference> tags, Map<Digest, List<Descriptor>> tagSchema) {
     Fetched top = content.get(digest).orElseThrow();
     Reference repository = tags.get(0);
     List<ImageName> names = tags.stream().map(ImageName::of).toList();
@@ -197,7 +199,7 @@ public final class RegistryStore implements ImageStore {
     }
     for (Digest subject : java.util.stream.Stream.concat(java.util.stream.Stream.of(digest),
         variants.stream().map(Variant::digest)).toList()) {
-      for (Descriptor referrer : referrers.getOrDefault(subject, List.of())) {
+      for (Descriptor referrer : referrers.of(repository, subject, tagSchema.getOrDefault(subject, List.of()))) {
         variants.add(referrer(repository, referrer, subject));
       }
     }
