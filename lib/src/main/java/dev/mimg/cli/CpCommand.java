@@ -21,8 +21,11 @@ final class CpCommand {
       .value("STORE", "--to", "Where to copy to: oci:DIR or registry:HOST[/PREFIX] (required).")
       .value("NEW-REF", "--as", "The reference it gets there (default: its own; into a registry, its repository "
           + "path on that host).")
-      .list("PLATFORM", null, "--platform", "Platform to copy (repeatable; into a registry, one).")
+      .list("PLATFORM", null, "--platform", "Platform to copy (repeatable; into a registry, several make a new "
+          + "index of them).")
       .flag("-a", "--all-platforms", "Every platform the index lists.")
+      .flag("--only-present", "Only the platforms the source holds; into a registry, a new index of them where it "
+          + "lacks some.")
       .flag("--dry-run", "Print what would move (blobs, bytes, what the destination has) and change nothing.")
       .exitCodes("0:copied (or --dry-run)", "1:the copy failed or was refused (unknown image or platform, missing "
           + "content, registry error); nothing was named", "2:malformed command line")
@@ -37,14 +40,17 @@ final class CpCommand {
       throw in.usage("cp needs --to STORE (oci:DIR or registry:HOST[/PREFIX])");
     }
     List<String> platforms = in.values("--platform");
-    if (in.flag("--all-platforms") && !platforms.isEmpty()) {
-      throw in.usage("--all-platforms and --platform exclude each other: give one");
+    int scopes = (in.flag("--all-platforms") ? 1 : 0) + (platforms.isEmpty() ? 0 : 1) + (in.flag("--only-present")
+        ? 1 : 0);
+    if (scopes > 1) {
+      throw in.usage("--all-platforms, --platform and --only-present exclude each other: give one");
     }
     try (ImageStore store = new StoreOptions(in).open(in.err())) {
       Copy copy = Mimg.images(store).copy(in.parameter(0), to);
       copy = in.value("--as") == null ? copy : copy.as(in.value("--as"));
       copy = platforms.isEmpty() ? copy : copy.platform(platforms.toArray(String[]::new));
       copy = in.flag("--all-platforms") ? copy.allPlatforms() : copy;
+      copy = in.flag("--only-present") ? copy.onlyPresent() : copy;
       copy = in.flag("--dry-run") ? copy.dryRun() : copy;
       in.out().print(copy.run().describe());
       return CommandLines.OK;

@@ -3,6 +3,7 @@ package dev.mimg.query;
 import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.ImageIndex;
+import dev.mimg.model.IndexRewrite;
 import dev.mimg.model.ImageManifest;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.model.MediaTypes;
@@ -33,8 +34,12 @@ import java.util.function.Supplier;
  */
 final class Copier {
 
-  /** Which children of an index a copy takes. */
-  enum Scope { DEFAULT, PLATFORMS, ALL }
+  /**
+   * Which children of an index a copy takes: by default the source's (into a registry: all), some platforms, all
+   * (those the source lacks from the image's registry), or only those the source holds (into a registry: a new
+   * index of them where it lacks some).
+   */
+  enum Scope { DEFAULT, PLATFORMS, ALL, PRESENT }
 
   /** A manifest to copy and the source its blobs come from. */
   private record Unit(CopySource.ManifestBytes manifest, ImageManifest parsed, CopySource from, String label) {
@@ -70,12 +75,13 @@ final class Copier {
       List<Descriptor> chosen = choose(index, name, scope, platforms);
       List<String> missing = new ArrayList<>();
       List<String> reasons = new ArrayList<>();
-      boolean useOrigin = intoRegistry || scope != Scope.DEFAULT; // a layout keeps a shallow image shallow
+      // a layout keeps a shallow image shallow; --only-present takes what the source holds
+      boolean useOrigin = scope != Scope.PRESENT && (intoRegistry || scope != Scope.DEFAULT);
       for (Descriptor child : chosen) {
         Optional<Unit> unit = resolve(child, useOrigin, reasons);
         if (unit.isPresent()) {
           units.add(unit.get());
-        } else if (intoRegistry || scope != Scope.DEFAULT && !child.isAttestation()) {
+        } else if (scope != Scope.PRESENT && (intoRegistry || scope != Scope.DEFAULT && !child.isAttestation())) {
           missing.add(label(child));
         }
       }
@@ -83,16 +89,21 @@ final class Copier {
         throw new InvalidInputException("cannot copy " + name + " to " + target.describe() + ": "
             + source.describe() + " lacks " + String.join(", ", missing) + " (a shallow image) and "
             + (reasons.isEmpty() ? "no registry it came from is known" : "the registry it came from could not give "
-            + "them (" + reasons.get(0) + ")") + (intoRegistry ? "; copy one --platform, or into a layout" : ""));
+            + "them (" + reasons.get(0) + ")") + (intoRegistry ? "; --only-present copies the platforms at hand as "
+            + "a new index (a new digest), or copy into a layout" : ""));
       }
       if (units.isEmpty()) {
         throw new InvalidInputException("cannot copy " + name + ": " + source.describe() + " holds none of its "
             + "platforms");
       }
-      if (scope == Scope.PLATFORMS && intoRegistry) {
-        top = units.get(0).manifest(); // one platform into a registry: its manifest under the name
-      }
       units.forEach(unit -> labels.add(unit.label()));
+      if (intoRegistry && scope == Scope.PLATFORMS && units.size() == 1) {
+        top = units.get(0).manifest(); // one platform into a registry: its manifest under the name
+      } else if (intoRegistry && units.size() < index.manifests().size()) {
+        CopySource.ManifestBytes original = top;
+        top = subset(top, units);
+        return carryOut(name, top, units, labels, dryRun, original.digest());
+      }
     } else if (MediaTypes.isManifest(top.mediaType())) {
       if (scope == Scope.PLATFORMS) {
         throw new InvalidInputException("cannot copy " + name + " with --platform: it is a single-platform image "
@@ -102,11 +113,20 @@ final class Copier {
     } else {
       throw new InvalidInputException("cannot copy " + name + ": unsupported media type " + top.mediaType());
     }
-    return carryOut(name, top, units, labels, dryRun);
+    return carryOut(name, top, units, labels, dryRun, null);
+  }
+
+  /** A new index of the units copied: the source's index without its other children (a registry needs them all). */
+  private static CopySource.ManifestBytes subset(CopySource.ManifestBytes index, List<Unit> units) {
+    Set<Digest> kept = new java.util.HashSet<>(units.stream().map(unit -> unit.manifest().digest()).toList());
+    Set<Digest> others = new LinkedHashSet<>(parseIndex(index).manifests().stream().map(Descriptor::digest)
+        .filter(digest -> !kept.contains(digest)).toList());
+    IndexRewrite rewrite = IndexRewrite.without(index.bytes(), others);
+    return new CopySource.ManifestBytes(rewrite.bytes(), index.mediaType(), rewrite.digest());
   }
 
   private CopyReport carryOut(String name, CopySource.ManifestBytes top, List<Unit> units, List<String> labels,
-      boolean dryRun) {
+      boolean dryRun, Digest newIndexOf) {
     Map<Digest, Piece> pieces = new LinkedHashMap<>();
     for (Unit unit : units) {
       for (Descriptor blob : blobsOf(unit.parsed())) {
@@ -141,7 +161,7 @@ final class Copier {
     int manifests = (int) units.stream().filter(unit -> !unit.manifest().digest().equals(top.digest())).count() + 1;
     return new CopyReport(name + " (" + source.describe() + ")", target.describe(), top.digest(),
         labels.stream().filter(label -> !label.isEmpty()).toList(), toCopy.size(), bytes, mounted,
-        pieces.size() - toCopy.size(), presentBytes, manifests, fromOrigin, dryRun);
+        pieces.size() - toCopy.size(), presentBytes, manifests, fromOrigin, newIndexOf, dryRun);
   }
 
   /** Copies the blobs, {@value #PARALLEL} at a time; the first failure cancels the rest. Returns how many mounted. */
@@ -197,12 +217,8 @@ final class Copier {
       }
       chosen.addAll(matching);
     }
-    if (intoRegistry) {
-      if (chosen.size() > 1) {
-        throw new InvalidInputException("into a registry, cp takes one --platform (its manifest goes under the "
-            + "name) or none (the whole index)");
-      }
-      return List.copyOf(chosen);
+    if (intoRegistry && chosen.size() == 1) {
+      return List.copyOf(chosen); // its manifest goes under the name
     }
     Set<Digest> digests = new LinkedHashSet<>(chosen.stream().map(Descriptor::digest).toList());
     for (Descriptor child : children) { // their attestations ride along where the source holds them

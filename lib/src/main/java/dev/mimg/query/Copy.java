@@ -50,9 +50,12 @@ public final class Copy {
     return new Copy(query, reference, destination, name, platforms, scope, dryRun);
   }
 
-  /** Only these platforms (repeatable): into a layout the index is kept with them; into a registry, one platform. */
+  /**
+   * Only these platforms (repeatable): into a layout the index is kept with them; into a registry one platform's
+   * manifest goes under the name, several make a new index of them (a new digest, which the report gives).
+   */
   public Copy platform(String... specs) {
-    if (scope == Copier.Scope.ALL) {
+    if (scope == Copier.Scope.ALL || scope == Copier.Scope.PRESENT) {
       throw both();
     }
     List<Platform> all = new ArrayList<>(platforms);
@@ -60,9 +63,20 @@ public final class Copy {
     return new Copy(query, reference, destination, newReference, List.copyOf(all), Copier.Scope.PLATFORMS, dryRun);
   }
 
+  /**
+   * Only the platforms the source holds, nothing from the registry the image came from: into a registry, where the
+   * source lacks some, a new index of the others (a new digest, which the report gives).
+   */
+  public Copy onlyPresent() {
+    if (scope != Copier.Scope.DEFAULT) {
+      throw new InvalidInputException("--only-present excludes --platform and --all-platforms: give one");
+    }
+    return new Copy(query, reference, destination, newReference, platforms, Copier.Scope.PRESENT, dryRun);
+  }
+
   /** Every platform the index lists, those the source lacks from the registry the image came from. */
   public Copy allPlatforms() {
-    if (scope == Copier.Scope.PLATFORMS) {
+    if (scope == Copier.Scope.PLATFORMS || scope == Copier.Scope.PRESENT) {
       throw both();
     }
     return new Copy(query, reference, destination, newReference, platforms, Copier.Scope.ALL, dryRun);
@@ -161,6 +175,6 @@ public final class Copy {
   }
 
   private static InvalidInputException both() {
-    return new InvalidInputException("--all-platforms and --platform exclude each other: give one");
+    return new InvalidInputException("--all-platforms, --platform and --only-present exclude each other: give one");
   }
 }

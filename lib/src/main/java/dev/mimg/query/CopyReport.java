@@ -7,11 +7,12 @@ import java.util.List;
 /**
  * What a copy moved (or, under a dry run, would move): the image's digest, the platforms it carries, the blobs
  * copied (how many were mounted within one registry) and those the destination had already, the manifests, and the
- * platforms whose content came from the registry the image came from (a shallow source).
+ * platforms whose content came from the registry the image came from (a shallow source); {@code newIndexOf}, when
+ * the copy is a new index of some platforms (into a registry), the digest of the image's own index.
  */
 public record CopyReport(String source, String destination, Digest digest, List<String> platforms, int blobs,
     long bytes, int mounted, int blobsPresent, long bytesPresent, int manifests, List<String> fromOrigin,
-    boolean dryRun) {
+    Digest newIndexOf, boolean dryRun) {
 
   /** Defensive copies. */
   public CopyReport {
@@ -25,6 +26,10 @@ public record CopyReport(String source, String destination, Digest digest, List<
     out.append(dryRun ? "would copy " : "copied ").append(source).append(" to ").append(destination).append('\n');
     out.append("  digest: ").append(digest).append(platforms.isEmpty() ? "" : " (" + String.join(", ", platforms)
         + ")").append('\n');
+    if (newIndexOf != null) {
+      out.append("  a new index of these platforms: the image's own index ").append(newIndexOf)
+          .append(" names more\n");
+    }
     out.append("  blobs: ").append(blobs).append(dryRun ? " to copy (" : " copied (").append(HumanSize.format(bytes))
         .append(mounted > 0 ? ", " + mounted + " mounted" : "").append("), ").append(blobsPresent)
         .append(" already there (").append(HumanSize.format(bytesPresent)).append(")\n");

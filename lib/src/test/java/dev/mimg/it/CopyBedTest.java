@@ -151,4 +151,53 @@ class CopyBedTest {
     assertThat(Bed.run(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://" + Bed.registry()
         + "/v2/cp-test/" + RUN + "-refused/gone/alpine/manifests/3.16"), Map.of())).isEqualTo("404");
   }
+
+  @Test
+  void someOrThePresentPlatformsGoIntoARegistryAsANewIndexWhoseDigestTheReportGives() {
+    String source = Bed.ref("mimg/alpine:3.16");
+    String two = Bed.registry() + "/cp-test/" + RUN + "-two:3.16";
+    Result dry = ok("--store", "registry:" + Bed.registry(), "cp", source, "--to", "registry:" + Bed.registry(),
+        "--as", "cp-test/" + RUN + "-two:3.16", "--platform", "linux/amd64", "--platform", "linux/s390x", "--dry-run");
+    String planned = digestIn(dry.out());
+    assertThat(dry.out()).contains("a new index of these platforms: the image's own index "
+        + Bed.crane("digest", source).strip());
+    assertThat(planned).isNotEqualTo(Bed.crane("digest", source).strip());
+    Result copied = ok("--store", "registry:" + Bed.registry(), "cp", source, "--to", "registry:" + Bed.registry(),
+        "--as", "cp-test/" + RUN + "-two:3.16", "--platform", "linux/amd64", "--platform", "linux/s390x");
+    assertThat(digestIn(copied.out())).isEqualTo(planned);
+    assertThat(Bed.crane("digest", two).strip()).isEqualTo(planned);
+    String raw = skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + two);
+    assertThat(platformsOf(raw)).containsExactlyInAnyOrder("linux/amd64", "linux/s390x");
+    assertThat(Bed.crane("validate", "--remote", two)).contains("PASS");
+
+    // a shallow layout image whose registry is gone: --only-present pushes a new index of what it holds
+    Path shallow = dir.resolve("shallow-present");
+    ok("--store", "registry:" + Bed.registry(), "cp", source, "--to", "oci:" + shallow, "--platform", "linux/arm64",
+        "--as", "127.0.0.1:1/gone/alpine:3.16");
+    String target = Bed.registry() + "/cp-test/" + RUN + "-present";
+    Result present = ok("--store", "oci:" + shallow, "cp", "127.0.0.1:1/gone/alpine:3.16", "--to",
+        "registry:" + target, "--only-present");
+    String pushed = target + "/gone/alpine:3.16";
+    assertThat(Bed.crane("digest", pushed).strip()).isEqualTo(digestIn(present.out()));
+    assertThat(platformsOf(Bed.crane("manifest", pushed))).containsExactly("linux/arm64/v8");
+    assertThat(Bed.crane("validate", "--remote", pushed)).contains("PASS");
+  }
+
+  private static String digestIn(String report) {
+    return report.lines().filter(line -> line.strip().startsWith("digest: ")).findFirst().orElseThrow().strip()
+        .split(" ")[1];
+  }
+
+  private static List<String> platformsOf(String index) {
+    List<String> platforms = new java.util.ArrayList<>();
+    for (dev.mimg.model.Json child : dev.mimg.model.Json.parse(index.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .path("manifests")) {
+      dev.mimg.model.Json platform = child.path("platform");
+      if (!platform.path("architecture").asText().equals("unknown")) {
+        String variant = platform.path("variant").isMissing() ? "" : "/" + platform.path("variant").asText();
+        platforms.add(platform.path("os").asText() + "/" + platform.path("architecture").asText() + variant);
+      }
+    }
+    return platforms;
+  }
 }

@@ -5,6 +5,7 @@ import dev.mimg.model.Digest;
 import dev.mimg.model.HumanSize;
 import dev.mimg.model.Image;
 import dev.mimg.model.ImageName;
+import dev.mimg.model.IndexRewrite;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;

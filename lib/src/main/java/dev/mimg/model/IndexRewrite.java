@@ -1,12 +1,5 @@
-package dev.mimg.store.registry;
+package dev.mimg.model;
 
-import dev.mimg.model.Descriptor;
-import dev.mimg.model.Digest;
-import dev.mimg.model.Json;
-import dev.mimg.model.JsonArray;
-import dev.mimg.model.JsonObject;
-import dev.mimg.model.JsonText;
-import dev.mimg.model.OciDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +9,22 @@ import java.util.Set;
  * them) left out of {@code manifests}, everything else as it was, so the same removal always gives the same bytes
  * and the plan can name the new digest before anything is pushed.
  */
-record IndexRewrite(byte[] bytes, Digest digest, List<Descriptor> dropped) {
+public record IndexRewrite(byte[] bytes, Digest digest, List<Descriptor> dropped) {
+
+  /** Defensive copies. */
+  public IndexRewrite {
+    bytes = bytes.clone();
+    dropped = List.copyOf(dropped);
+  }
+
+  /** A copy of the new index's bytes. */
+  @Override
+  public byte[] bytes() {
+    return bytes.clone();
+  }
 
   /** The index {@code index} without {@code removed} and the attestation manifests whose subject is one of them. */
-  static IndexRewrite without(byte[] index, Set<Digest> removed) {
+  public static IndexRewrite without(byte[] index, Set<Digest> removed) {
     JsonObject json = Json.parse(index).asObject("image index");
     JsonArray kept = Json.array();
     List<Descriptor> dropped = new ArrayList<>();
