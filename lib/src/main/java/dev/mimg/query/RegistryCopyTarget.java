@@ -51,7 +51,8 @@ final class RegistryCopyTarget implements CopyTarget {
 
   @Override
   public void putManifest(CopySource.ManifestBytes manifest) {
-    client.putManifest(repository.withDigest(manifest.digest()), manifest.bytes(), manifest.mediaType());
+    client.putManifest(Reference.parse(repository.name() + "@" + manifest.digest()), manifest.bytes(),
+        manifest.mediaType());
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.bed.Bed;
+import dev.mimg.bed.RegistryFaults;
 import dev.mimg.bed.BedTest;
 import dev.mimg.model.HumanSize;
 import dev.mimg.shell.ShellMain;
@@ -283,18 +284,18 @@ class RegistryPolicyTest {
     String t1 = fixtures(List.of("faulty"), List.of("t1")).keySet().iterator().next();
     String old = Bed.crane("digest", t1).strip();
     String s390x = child(t1, "s390x");
-    try (FailingRegistryProxy proxy = new FailingRegistryProxy(host)) {
+    try (RegistryFaults proxy = new RegistryFaults(host)) {
       String name = proxy.address() + "/faulty:t1";
-      proxy.fail(500, (method, path) -> method.equals("PUT"));
+      proxy.answer(500, Map.of(), (method, path) -> method.equals("PUT"));
       Run put = cliOn(proxy.address(), "rm", name, "--platform", "linux/s390x");
       assertThat(put.code()).as(put.out() + put.err()).isNotZero();
       assertThat(put.out() + put.err()).contains("answered 500 4 times; giving up").contains("not attempted");
-      assertThat(proxy.failed()).isPositive();
+      assertThat(proxy.faults()).isPositive();
       assertThat(Bed.crane("digest", t1).strip()).as("the index could not be rewritten: nothing changed").isEqualTo(old);
       assertThat(exists(host + "/faulty@" + s390x)).as("no child deleted before its index was rewritten").isTrue();
       Bed.crane("validate", "--remote", t1);
 
-      proxy.fail(500, (method, path) -> method.equals("DELETE") && path.contains("/manifests/" + s390x));
+      proxy.answer(500, Map.of(), (method, path) -> method.equals("DELETE") && path.contains("/manifests/" + s390x));
       Run delete = cliOn(proxy.address(), "rm", name, "--platform", "linux/s390x");
       assertThat(delete.code()).as(delete.out() + delete.err()).isNotZero();
       assertThat(Bed.crane("digest", t1).strip()).as("rewritten first").isNotEqualTo(old);

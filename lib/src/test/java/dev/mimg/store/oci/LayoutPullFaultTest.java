@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.bed.Bed;
+import dev.mimg.bed.RegistryFaults;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Platform;
 import dev.mimg.store.StoreException;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A registry that fails mid-pull ({@link FaultyRegistry} in front of the bed's): the pull fails in one line, the
+ * A registry that fails mid-pull ({@link RegistryFaults} in front of the bed's): the pull fails in one line, the
  * layout keeps no partial blob, no temporary file and an unchanged {@code index.json}; a rerun completes.
  */
 @BedTest
@@ -28,12 +29,12 @@ class LayoutPullFaultTest {
   @TempDir
   Path dir;
 
-  private FaultyRegistry faulty;
+  private RegistryFaults faulty;
   private PullBed bed;
 
   @BeforeEach
   void start() throws Exception {
-    faulty = new FaultyRegistry(Bed.registry());
+    faulty = new RegistryFaults(Bed.registry());
     bed = PullBed.in(dir);
     bed.pull(Bed.ref("mimg/single:1.0"), List.of(), false, false);     // index.json has an entry already
   }
@@ -45,12 +46,12 @@ class LayoutPullFaultTest {
 
   @Test
   void aBlobCutHalfwayFailsInOneLineAndLeavesTheLayoutAsItWas() throws Exception {
-    assertFailsCleanlyThenRerunCompletes(FaultyRegistry.Fault.CUT_LARGE_BLOBS, ": the download broke off after ");
+    assertFailsCleanlyThenRerunCompletes(RegistryFaults.Fault.CUT_LARGE_BODY, ": the download broke off after ");
   }
 
   @Test
   void aBlobWithWrongBytesFailsInOneLineAndLeavesTheLayoutAsItWas() throws Exception {
-    assertFailsCleanlyThenRerunCompletes(FaultyRegistry.Fault.CORRUPT_LARGE_BLOBS, ": blob content does not match its digest: expected ");
+    assertFailsCleanlyThenRerunCompletes(RegistryFaults.Fault.CORRUPT_LARGE_BODY, ": blob content does not match its digest: expected ");
   }
 
   @Test
@@ -58,7 +59,8 @@ class LayoutPullFaultTest {
     String ref = faulty.address() + "/mimg/rmme:1";
     bed.pull(ref, List.of(), false, false);
     String index = PullBed.digest(Bed.ref("mimg/rmme:1"));
-    faulty.fail(FaultyRegistry.Fault.MISSING_MANIFEST, PullBed.digest(Bed.ref("mimg/rmme:1"), "linux/s390x"));
+    String missing = PullBed.digest(Bed.ref("mimg/rmme:1"), "linux/s390x");
+    faulty.answer(404, Map.of(), (method, path) -> path.endsWith("/manifests/" + missing));
     assertThatThrownBy(() -> bed.pull(ref, List.of(Platform.parse("linux/s390x")), false, false))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("the registry no longer has linux/s390x")
@@ -72,7 +74,7 @@ class LayoutPullFaultTest {
   @Test
   void anAllPlatformsPullWithACutBlobStopsInOneLineNamesNothingAndARerunCompletes() throws Exception {
     byte[] indexBefore = Files.readAllBytes(dir.resolve("index.json"));
-    faulty.fail(FaultyRegistry.Fault.CUT_LARGE_BLOBS, "");
+    faulty.spoil(RegistryFaults.Fault.CUT_LARGE_BODY, (method, path) -> path.contains("/blobs/"));
     String viaFaulty = faulty.address() + "/mimg/rmme:1";
     assertThatThrownBy(() -> bed.pull(viaFaulty, List.of(), true, false))
         .isInstanceOf(StoreException.class)
@@ -88,10 +90,10 @@ class LayoutPullFaultTest {
     assertThat(LayoutAudit.check(dir)).isEqualTo(3 + 1 + 4 * 3);
   }
 
-  private void assertFailsCleanlyThenRerunCompletes(FaultyRegistry.Fault fault, String why) throws Exception {
+  private void assertFailsCleanlyThenRerunCompletes(RegistryFaults.Fault fault, String why) throws Exception {
     byte[] indexBefore = Files.readAllBytes(dir.resolve("index.json"));
     Map<String, String> before = LayoutFiles.snapshot(dir);
-    faulty.fail(fault, "");
+    faulty.spoil(fault, (method, path) -> path.contains("/blobs/"));
     String viaFaulty = faulty.address() + "/mimg/rmme:1";
     assertThatThrownBy(() -> bed.pull(viaFaulty, List.of(), false, false))
         .isInstanceOf(StoreException.class)
