@@ -13,12 +13,13 @@ import java.util.List;
 final class CpCommand {
 
   static final Command SPEC = Command.named("cp")
-      .describe("Copy an image from the store (--store, default the engine) to another store: oci:DIR or "
-              + "registry:HOST[/PREFIX]. The index keeps its digest; every blob is verified.",
-          "Into a layout: the platforms present (a shallow image stays shallow). Into a registry: every platform, "
-              + "those the source lacks from the registry the image came from.")
+      .describe("Copy an image from the store (--store, default the engine) to another store: oci:DIR, "
+              + "registry:HOST[/PREFIX], engine or engine:HOST. The index keeps its digest; every blob is verified.",
+          "Into a layout or an engine: the platforms present (a shallow image stays shallow). Into a registry: "
+              + "every platform, those the source lacks from the registry the image came from.")
       .parameter("IMAGE", "NAME[:TAG], NAME@DIGEST or an image id.", true, false)
-      .value("STORE", "--to", "Where to copy to: oci:DIR or registry:HOST[/PREFIX] (required).")
+      .value("STORE", "--to", "Where to copy to: oci:DIR, registry:HOST[/PREFIX], engine or engine:HOST "
+          + "(required).")
       .value("NEW-REF", "--as", "The reference it gets there (default: its own; into a registry, its repository "
           + "path on that host).")
       .list("PLATFORM", null, "--platform", "Platform to copy (repeatable; into a registry, several make a new "
@@ -37,7 +38,7 @@ final class CpCommand {
   static int run(Invocation in) {
     String to = in.value("--to");
     if (to == null || to.isBlank()) {
-      throw in.usage("cp needs --to STORE (oci:DIR or registry:HOST[/PREFIX])");
+      throw in.usage("cp needs --to STORE (oci:DIR, registry:HOST[/PREFIX], engine or engine:HOST)");
     }
     List<String> platforms = in.values("--platform");
     int scopes = (in.flag("--all-platforms") ? 1 : 0) + (platforms.isEmpty() ? 0 : 1) + (in.flag("--only-present")

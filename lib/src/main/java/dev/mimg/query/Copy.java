@@ -7,6 +7,7 @@ import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
+import dev.mimg.store.docker.DockerEngineStore;
 import dev.mimg.store.oci.OciLayoutStore;
 import dev.mimg.store.registry.RegistryStore;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * A copy of one image from the query's store to another store named as {@code --store} names them
- * ({@code oci:DIR}, {@code registry:HOST[/PREFIX]}): {@code images().copy("alpine:3.16", "oci:./cache").run()}.
+ * ({@code oci:DIR}, {@code registry:HOST[/PREFIX]}, {@code engine[:HOST]}):
+ * {@code images().copy("alpine:3.16", "oci:./cache").run()}.
  * It keeps its reference unless {@link #as} gives another (into a registry: the same repository path on that
  * host, after the prefix). Every blob is verified; bad input is refused with one line before anything changes.
  */
@@ -102,7 +104,7 @@ public final class Copy {
       } else if (store instanceof RegistryStore registry) {
         sourceName = inRegistry(registry.spec());
         source = new RegistryCopySource(client, sourceName);
-      } else if (store instanceof dev.mimg.store.docker.DockerEngineStore engine) {
+      } else if (store instanceof DockerEngineStore engine) {
         try (EngineExport export = EngineExport.of(engine, reference, client)) {
           Image image = export.image();
           Reference name = nameOf(image);
@@ -124,9 +126,26 @@ public final class Copy {
           + "--as");
     }
     boolean intoRegistry = destination.startsWith("registry:");
-    CopyTarget target = target(name, client);
     Optional<CopySource> origin = originRepository.map(repository -> new RegistryCopySource(client, repository));
+    if (destination.equals("engine") || destination.startsWith("engine:")) {
+      try (DockerEngineStore engine = intoEngine(); EngineCopyTarget target = new EngineCopyTarget(engine, name)) {
+        target.checkName(source.top().digest());
+        return new Copier(source, () -> origin, target, false).copy(reference, scope, platforms, dryRun);
+      }
+    }
+    CopyTarget target = target(name, client);
     return new Copier(source, () -> origin, target, intoRegistry).copy(reference, scope, platforms, dryRun);
+  }
+
+  /** The engine {@code engine} or {@code engine:HOST} names; one on the classic image store is refused. */
+  private DockerEngineStore intoEngine() {
+    ImageStore store = Stores.engine(destination.equals("engine") ? null : destination.substring("engine:".length()));
+    if (!(store instanceof DockerEngineStore engine) || !engine.usesContainerdImageStore()) {
+      store.close();
+      throw new InvalidInputException("cannot copy into " + store.describe() + ": it keeps one platform per image "
+          + "(the classic image store); cp into an engine needs the containerd image store");
+    }
+    return engine;
   }
 
 
@@ -166,12 +185,8 @@ public final class Copy {
       String version = name.tag().map(tag -> ":" + tag).orElseGet(() -> "@" + name.digest().orElseThrow());
       return new RegistryCopyTarget(client, Reference.parse(host + "/" + prefix + name.path() + version));
     }
-    if (destination.equals("engine") || destination.startsWith("engine:")) {
-      throw new InvalidInputException("cp into the Docker engine is not supported yet: copy to a registry and "
-          + "pull from there");
-    }
     throw new InvalidInputException("invalid destination \"" + destination
-        + "\": expected oci:DIR or registry:HOST[/PREFIX]");
+        + "\": expected oci:DIR, registry:HOST[/PREFIX], engine or engine:HOST");
   }
 
   private static InvalidInputException both() {

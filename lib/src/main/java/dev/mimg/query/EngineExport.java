@@ -9,17 +9,12 @@ import dev.mimg.model.Reference;
 import dev.mimg.model.Variant;
 import dev.mimg.registry.Fetched;
 import dev.mimg.registry.RegistryClient;
-import dev.mimg.store.StoreException;
 import dev.mimg.store.docker.DockerEngineStore;
 import dev.mimg.store.docker.EngineClient;
 import dev.mimg.store.docker.EngineException;
 import dev.mimg.store.oci.OciLayout;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * An engine image as a copy's source, through the engine's export ({@code GET /images/{name}/get}, docker save's
@@ -44,12 +39,7 @@ final class EngineExport implements AutoCloseable {
   /** Exports the image {@code name} names from {@code engine}; {@code registry} gives a shallow image's index. */
   static EngineExport of(DockerEngineStore engine, String name, RegistryClient registry) {
     Image image = ImageLookup.find(engine.images(), name).image();
-    Path directory;
-    try {
-      directory = Files.createTempDirectory("mimg-cp-");
-    } catch (IOException e) {
-      throw new StoreException("cannot make a temporary directory for the engine's export: " + e.getMessage(), e);
-    }
+    Path directory = TemporaryDirectory.create("the engine's export");
     EngineExport export = new EngineExport(image, directory, OciLayout.create(directory));
     try {
       export.fill(engine.client(), registry);
@@ -113,10 +103,6 @@ final class EngineExport implements AutoCloseable {
   /** Deletes the temporary layout. */
   @Override
   public void close() {
-    try (Stream<Path> files = Files.walk(directory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory left behind is the system's to clean
-    }
+    TemporaryDirectory.delete(directory);
   }
 }

@@ -1,9 +1,11 @@
 package dev.mimg.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mimg.bed.Bed;
 import dev.mimg.bed.BedTest;
+import dev.mimg.bed.CraneImages;
 import dev.mimg.cli.Main;
 import dev.mimg.model.Image;
 import dev.mimg.model.Variant;
@@ -199,5 +201,44 @@ class CopyBedTest {
       }
     }
     return platforms;
+  }
+
+  @Test
+  void intoTheEngineGoTheChosenPlatformsUnderTheIndexDigest() throws Exception {
+    String ref = Bed.registry() + "/cp-test/" + RUN + "-engine:1";
+    CraneImages.index(ref, List.of("linux/amd64", "linux/arm64", "linux/s390x"), dir);
+    String digest = Bed.crane("digest", ref).strip();
+    String engine = "engine:" + System.getenv("MIMG_BED_SNAP_HOST");
+    try {
+      Result dry = ok("--store", "registry:" + Bed.registry(), "cp", ref, "--to", engine, "--platform", "linux/s390x",
+          "--platform", "linux/arm64", "--dry-run");
+      assertThat(dry.out()).startsWith("would copy ").contains(digest);
+      assertThatThrownBy(() -> EngineState.summary(ref)).as("a dry run loads nothing").hasMessageContaining(ref);
+
+      ok("--store", "registry:" + Bed.registry(), "cp", ref, "--to", engine, "--platform", "linux/s390x",
+          "--platform", "linux/arm64");
+      com.fasterxml.jackson.databind.JsonNode image = EngineState.summary(ref);
+      assertThat(image.path("Id").asText()).isEqualTo(digest);
+      List<String> available = new java.util.ArrayList<>();
+      image.path("Manifests").forEach(m -> {
+        if (m.path("Available").asBoolean() && m.path("Kind").asText().equals("image")) {
+          available.add(m.path("ImageData").path("Platform").path("architecture").asText());
+        }
+      });
+      assertThat(available).containsExactlyInAnyOrder("arm64", "s390x");
+
+      Result taken = mimg("--store", "registry:" + Bed.registry(), "cp", Bed.ref("mimg/alpine:3.16"), "--to", engine,
+          "--as", ref);
+      assertThat(taken.code()).isEqualTo(1);
+      assertThat(taken.err().strip()).doesNotContain("\n").contains("names another image");
+      assertThat(EngineState.summary(ref).path("Id").asText()).isEqualTo(digest);
+
+      Result classic = mimg("--store", "registry:" + Bed.registry(), "cp", ref, "--to", "engine:"
+          + System.getenv("MIMG_BED_GRAPH_HOST"));
+      assertThat(classic.code()).isEqualTo(1);
+      assertThat(classic.err().strip()).doesNotContain("\n").contains("containerd image store");
+    } finally {
+      EngineState.removeNames(List.of(ref));
+    }
   }
 }

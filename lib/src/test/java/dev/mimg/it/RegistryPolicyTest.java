@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimg.bed.Bed;
 import dev.mimg.bed.RegistryFaults;
 import dev.mimg.bed.BedTest;
+import dev.mimg.bed.CraneImages;
 import dev.mimg.model.HumanSize;
 import dev.mimg.shell.ShellMain;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -108,34 +108,13 @@ class RegistryPolicyTest {
     for (String repo : repos) {
       for (String tag : tags) {
         String parts = Bed.registry() + "/registry-policy/" + repo;
-        List<String> args = new ArrayList<>(List.of("index", "append"));
-        for (String platform : PLATFORMS) {
-          String part = parts + ":" + tag + "-" + platform.replace('/', '-');
-          Path layer = layer(repo + "/" + tag + "/" + platform);
-          Bed.crane("append", "-f", layer.toString(), "-t", part + "-base", "--oci-empty-base");
-          Bed.crane("mutate", part + "-base", "--set-platform", platform, "-t", part);
-          args.addAll(List.of("-m", part));
-        }
-        args.addAll(List.of("-t", parts + ":" + tag));
-        Bed.crane(args.toArray(String[]::new));
+        CraneImages.index(parts + ":" + tag, PLATFORMS, dir);
         String ref = host + "/" + repo + ":" + tag;
         Bed.crane("copy", parts + ":" + tag, ref);
         digests.put(ref, Bed.crane("digest", ref).strip());
       }
     }
     return digests;
-  }
-
-  /** A tar of one file of 20 kB that no other layer has. */
-  private Path layer(String seed) throws IOException {
-    Path root = Files.createDirectories(dir.resolve("rootfs-" + seed.replace('/', '-')));
-    byte[] payload = new byte[20_000];
-    new Random(seed.hashCode()).nextBytes(payload);
-    Files.write(root.resolve("payload"), payload);
-    Path tar = dir.resolve(root.getFileName() + ".tar");
-    Bed.run(List.of("tar", "--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner", "-C",
-        root.toString(), "-cf", tar.toString(), "."), Map.of());
-    return tar;
   }
 
   private record Run(int code, String out, String err) {

@@ -96,8 +96,9 @@ class CopyTest {
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("linux/s390x is not in the index");
       assertThatThrownBy(() -> Mimg.images(source).copy("nope:1", "oci:" + target).run())
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("no such image");
-      assertThatThrownBy(() -> Mimg.images(source).copy(NAME, "engine").run())
-          .isInstanceOf(InvalidInputException.class).hasMessageContaining("not supported");
+      Path noEngine = dir.resolve("no-engine.sock");
+      assertThatThrownBy(() -> Mimg.images(source).copy(NAME, "engine:unix://" + noEngine).run())
+          .hasMessageContaining(noEngine.toString());
       assertThatThrownBy(() -> Mimg.images(source).copy(NAME, "oci:" + target).platform("linux/amd64")
           .allPlatforms()).isInstanceOf(InvalidInputException.class);
       assertThat(target).doesNotExist();

@@ -76,6 +76,17 @@ public final class DockerEngineStore implements ImageStore {
     return client;
   }
 
+  /** True when the engine keeps images in the containerd image store (its driver is a containerd snapshotter). */
+  public boolean usesContainerdImageStore() {
+    for (Json pair : client.get("/info").path("DriverStatus")) {
+      String value = pair.path(1).asText();
+      if (pair.path(0).asText().equals("driver-type") && value.startsWith("io.containerd.snapshotter")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public List<Image> images() {
     List<EngineImageSummary> summaries = client.get("/images/json?manifests=1", EngineImageSummary::listOf);

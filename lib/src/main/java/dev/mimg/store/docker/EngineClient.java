@@ -118,8 +118,16 @@ public final class EngineClient implements Closeable {
    * {@code each} as it arrives. {@code headers} go with the request (e.g. X-Registry-Auth).
    */
   public void stream(String path, Map<String, String> headers, Consumer<Json> each) {
-    Request request = Request.builder().method(Request.Method.POST).path("/v" + api + path).headers(headers)
-        .bodyBytes(new byte[0]).build();
+    post(path, headers, null, each);
+  }
+
+  /**
+   * POST of {@code upload} (streamed as it is read, e.g. an image tar for {@code /images/load}; none when null) on a
+   * versioned API path whose answer is a stream of JSON messages, each handed to {@code each} as it arrives.
+   */
+  public void post(String path, Map<String, String> headers, InputStream upload, Consumer<Json> each) {
+    Request.Builder builder = Request.builder().method(Request.Method.POST).path("/v" + api + path).headers(headers);
+    Request request = (upload == null ? builder.bodyBytes(new byte[0]) : builder.body(upload)).build();
     try (Response response = execute(request); InputStream body = response.getBody()) {
       if (response.getStatusCode() >= 400) {
         throw new EngineException(response.getStatusCode(), errorMessage(body, response.getStatusCode()));

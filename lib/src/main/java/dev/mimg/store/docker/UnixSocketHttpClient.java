@@ -25,6 +25,9 @@ import java.util.TreeMap;
  */
 final class UnixSocketHttpClient implements DockerHttpClient {
 
+  private static final int CHUNK = 64 * 1024;
+  private static final byte[] CRLF = {'\r', '\n'};
+
   private final Path socket;
   private final Timeouts timeouts;
 
@@ -43,12 +46,12 @@ final class UnixSocketHttpClient implements DockerHttpClient {
       connection = UnixConnection.open(socket, timeouts);
       OutputStream out = connection.output();
       byte[] body = request.bodyBytes();
-      if (body == null && request.body() != null) {
-        body = request.body().readAllBytes();
-      }
-      out.write(head(request, body).getBytes(StandardCharsets.ISO_8859_1));
+      InputStream stream = body == null ? request.body() : null;
+      out.write(head(request, body, stream != null).getBytes(StandardCharsets.ISO_8859_1));
       if (body != null) {
         out.write(body);
+      } else if (stream != null) {
+        writeChunked(stream, out);
       }
       out.flush();
       return HttpResponse.read(new BufferedInputStream(connection.input(), 64 * 1024), connection);
@@ -58,7 +61,22 @@ final class UnixSocketHttpClient implements DockerHttpClient {
     }
   }
 
-  private static String head(Request request, byte[] body) {
+  /** Sends a body of unknown length as HTTP/1.1 chunks, as it is read (never whole in memory). */
+  private static void writeChunked(InputStream body, OutputStream out) throws IOException {
+    try (body) {
+      byte[] buffer = new byte[CHUNK];
+      for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+        if (n > 0) {
+          out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          out.write(buffer, 0, n);
+          out.write(CRLF);
+        }
+      }
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  private static String head(Request request, byte[] body, boolean chunked) {
     StringBuilder head = new StringBuilder()
         .append(request.method()).append(' ').append(request.path()).append(" HTTP/1.1\r\n")
         .append("Host: docker\r\nUser-Agent: mimg\r\nConnection: close\r\n");
@@ -68,6 +86,8 @@ final class UnixSocketHttpClient implements DockerHttpClient {
         head.append("Content-Type: application/json\r\n");
       }
       head.append("Content-Length: ").append(body.length).append("\r\n");
+    } else if (chunked) {
+      head.append("Transfer-Encoding: chunked\r\n");
     }
     return head.append("\r\n").toString();
   }
