@@ -63,7 +63,8 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
     return new EngineEndpoint(uri, tlsDir, verify, source, true);
   }
 
-  private static EngineEndpoint fromContext(String name, Path configDir, String source) {
+  /** The endpoint the docker context called {@code name} names ({@code source}: where the name came from). */
+  static EngineEndpoint fromContext(String name, Path configDir, String source) {
     String id = sha256Hex(name);
     Path meta = configDir.resolve("contexts").resolve("meta").resolve(id).resolve("meta.json");
     if (!Files.isRegularFile(meta)) {
