@@ -50,18 +50,21 @@ public final class FleetStore implements ImageStore {
   private final Duration timeout;
   private final int parallelism;
   private final Set<String> failures;
-  private final Set<String> failedMembers = Collections.synchronizedSet(new LinkedHashSet<>());
+  private final Set<String> failedMembers;
 
   /** A fleet of these members (ordered by name; names must differ), each asked with the given limits. */
   public FleetStore(List<Member> members, Duration timeout, int parallelism) {
-    this(sorted(members), timeout, parallelism, Collections.synchronizedSet(new LinkedHashSet<>()));
+    this(sorted(members), timeout, parallelism, Collections.synchronizedSet(new LinkedHashSet<>()),
+        Collections.synchronizedSet(new LinkedHashSet<>()));
   }
 
-  private FleetStore(List<Member> members, Duration timeout, int parallelism, Set<String> failures) {
+  private FleetStore(List<Member> members, Duration timeout, int parallelism, Set<String> failures,
+      Set<String> failedMembers) {
     this.members = members;
     this.timeout = timeout;
     this.parallelism = parallelism;
     this.failures = failures;
+    this.failedMembers = failedMembers;
   }
 
   private static List<Member> sorted(List<Member> members) {
@@ -106,7 +109,7 @@ public final class FleetStore implements ImageStore {
   /** The same fleet seen through a dry run: every member read-only, failures shared. */
   public FleetStore readOnly() {
     return new FleetStore(members.stream().map(m -> new Member(m.name(), m.store().isReadOnly() ? m.store()
-        : new ReadOnlyStore(m.store()))).toList(), timeout, parallelism, failures);
+        : new ReadOnlyStore(m.store()))).toList(), timeout, parallelism, failures, failedMembers);
   }
 
   /** One line per member that failed or did not answer so far ({@code NAME (what it is): why}). */
