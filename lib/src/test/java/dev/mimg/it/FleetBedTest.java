@@ -119,8 +119,9 @@ class FleetBedTest {
   void aStoppedEngineIsOneNoticeTheOthersAnswerAndTheExitCodeSaysSo() throws Exception {
     Path run = Path.of(System.getenv("MIMG_BED_SNAP_HOST").substring("unix://".length())).getParent().getParent();
     long pid = Long.parseLong(Files.readString(run.resolve("graph/docker.pid")).strip());
-    List<String> commandLine = List.of(new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")),
-        StandardCharsets.UTF_8).split("\0"));
+    List<String> commandLine = new ArrayList<>(List.of(new String(Files.readAllBytes(Path.of("/proc/" + pid
+        + "/cmdline")), StandardCharsets.UTF_8).split("\0")));
+    commandLine.set(0, Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe")).toString());
     ProcessHandle.of(pid).orElseThrow().destroy();
     assertThat(ProcessHandle.of(pid).orElseThrow().onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
     try {
@@ -142,8 +143,11 @@ class FleetBedTest {
   }
 
   private static void restart(List<String> commandLine, Path log, String host) throws Exception {
-    new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-        log.toFile())).start();
+    ProcessBuilder builder = new ProcessBuilder(commandLine).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Path sbin = Path.of(commandLine.get(0)).getParent();   // dockerd starts its containerd from PATH
+    builder.environment().put("PATH", sbin + ":" + sbin.resolveSibling("bin") + ":" + System.getenv("PATH"));
+    builder.start();
     for (int i = 0; i < 200; i++) {
       try {
         Bed.dockerOn(host, "version");

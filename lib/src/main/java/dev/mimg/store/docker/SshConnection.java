@@ -30,12 +30,13 @@ final class SshConnection implements EngineConnection {
   private final URI host;
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
   private final Timeouts timeouts;
+  private final Thread drain;
 
   private SshConnection(Process process, URI host, Timeouts timeouts) {
     this.process = process;
     this.host = host;
     this.timeouts = timeouts;
-    Thread drain = new Thread(this::drainStderr, "mimg-ssh-stderr");
+    this.drain = new Thread(this::drainStderr, "mimg-ssh-stderr");
     drain.setDaemon(true);
     drain.start();
   }
@@ -129,6 +130,7 @@ final class SshConnection implements EngineConnection {
   private String failure() {
     try {
       process.waitFor(2, TimeUnit.SECONDS);
+      drain.join(1000);   // all of what ssh said, not only what was copied so far
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
