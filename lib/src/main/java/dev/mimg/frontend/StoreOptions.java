@@ -33,6 +33,8 @@ public final class StoreOptions {
       "DURATION", "In a fleet, how long each store may take to answer, e.g. 10s (default: MIMG_STORE_TIMEOUT, else "
           + "30s; 0: no limit)", null, true);
 
+  private static final String FLEET_CLASS = "dev.mimg.store.fleet.FleetStore";
+
   private final String host;
   private final java.util.List<String> storeSpecs;
   private final java.util.List<String> contexts;
@@ -72,7 +74,9 @@ public final class StoreOptions {
    * {@code code}.
    */
   public static int exitCode(ImageStore store, int code) {
-    if (code != CommandLines.OK || !(store instanceof FleetStore fleet) || !fleet.failed()) {
+    // compared by name first so that a single store's command never loads the fleet's classes (start-up)
+    if (code != CommandLines.OK || !store.getClass().getName().equals(FLEET_CLASS)
+        || !(store instanceof FleetStore fleet) || !fleet.failed()) {
       return code;
     }
     return fleet.failures().size() >= fleet.members().size() ? CommandLines.FAILED : CommandLines.PARTIAL;
