@@ -10,6 +10,8 @@ BED_TOKEN_PORT=${MIMG_BED_TOKEN_PORT:-5127}          # a third registry that wan
 BED_TOKEN=127.0.0.1:$BED_TOKEN_PORT
 BED_TOKEN_REALM=http://127.0.0.1:${MIMG_BED_TOKEN_REALM_PORT:-5128}/token   # served by the tests' own token server
 BED_TLS_PORT=${MIMG_BED_TLS_PORT:-2377}                # the snap engine also listens here, TLS with client certs
+BED_SSH_PORT=${MIMG_BED_SSH_PORT:-2223}               # a real sshd on loopback whose docker reaches the "far" engine
+BED_SSHD_ROOT=$BED_HOME/sshd-root                    # openssh-server (+ libwrap0) of the host release, unpacked
 BED_MIN_API=1.51
 export PATH="$BED_ROOT/usr/sbin:$BED_ROOT/usr/bin:$PATH"
 
@@ -29,13 +31,13 @@ bed_check_binaries() {
   fi
 }
 
-# docker CLI talking to one of the bed's engines: bed_docker snap|graph ARGS...
+# docker CLI talking to one of the bed's engines: bed_docker snap|graph|far ARGS...
 bed_docker() {
   local engine=$1; shift
   DOCKER_CONFIG=$BED_RUN/docker-config docker -H "unix://$BED_RUN/$engine/docker.sock" "$@"
 }
 
-# GET on an engine's API: bed_api snap|graph PATH
+# GET on an engine's API: bed_api snap|graph|far PATH
 bed_api() {
   curl -fsS --unix-socket "$BED_RUN/$1/docker.sock" "http://docker$2"
 }

@@ -40,7 +40,7 @@ final class DfCommand {
       in.out().print(DiskUseView.render(use, in.value("--format"), Terminal.isTty(), unicodeTerminal()));
       in.out().flush();
       store.notices().forEach(notice -> in.err().println("mimg: notice: " + notice));
-      return CommandLines.OK;
+      return StoreOptions.exitCode(store, CommandLines.OK);
     }
   }
 

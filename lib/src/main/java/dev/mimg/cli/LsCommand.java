@@ -64,7 +64,7 @@ final class LsCommand {
       for (String notice : notices) {
         in.err().println("mimg: notice: " + notice);
       }
-      return CommandLines.OK;
+      return StoreOptions.exitCode(store, CommandLines.OK);
     }
   }
 }

@@ -16,7 +16,8 @@ final class MimgCommand {
           PullCommand.SPEC, CpCommand.SPEC, RemoteCommand.SPEC, CompletionCommand.SPEC, ShellCommand.SHELL,
           ShellCommand.RUN)
       .exitCodes("0:success", "1:the request failed (unknown image or platform, engine unreachable, bad value)",
-          "2:malformed command line (unknown flag, missing argument)");
+          "2:malformed command line (unknown flag, missing argument)",
+          "3:on a fleet, some stores failed or did not answer (one notice each); the others answered");
 
   private MimgCommand() {
   }

@@ -55,8 +55,8 @@ final class PruneCommand {
         String[] kept = keep.isEmpty() ? new String[] {Platform.host().toString()} : keep.toArray(String[]::new);
         removal = removal.and(rest.notPlatform(kept).variants().unused().removal());
       }
-      return new Runner("prune", in.out(), in.err(), Runner.Kept.SPARED,
-          in.flag("--force") ? Runner.Confirm.NO : Runner.Confirm.ON_TERMINAL, output).run(removal);
+      return StoreOptions.exitCode(store, new Runner("prune", in.out(), in.err(), Runner.Kept.SPARED,
+          in.flag("--force") ? Runner.Confirm.NO : Runner.Confirm.ON_TERMINAL, output).run(removal));
     }
   }
 }

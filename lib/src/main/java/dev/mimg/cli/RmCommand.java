@@ -39,8 +39,8 @@ final class RmCommand {
       }
       ImageQuery query = Mimg.images(store).named(name).platform(platforms.toArray(String[]::new));
       query = in.flag("--dry-run") ? query.dryRun() : query;
-      return new Runner("remove", in.out(), in.err(), Runner.Kept.FAILS, Runner.Confirm.NO, Runner.Format.TABLE)
-          .run((in.flag("--force") ? query.force() : query).removal());
+      return StoreOptions.exitCode(store, new Runner("remove", in.out(), in.err(), Runner.Kept.FAILS,
+          Runner.Confirm.NO, Runner.Format.TABLE).run((in.flag("--force") ? query.force() : query).removal()));
     }
   }
 }

@@ -16,6 +16,8 @@ public final class CommandLines {
   public static final int FAILED = 1;
   /** Exit code: the command line itself is malformed (unknown flag, missing argument). */
   public static final int USAGE = 2;
+  /** Exit code: on a fleet, some stores failed or did not answer (each said so in one line); the others answered. */
+  public static final int PARTIAL = 3;
 
   private CommandLines() {
   }

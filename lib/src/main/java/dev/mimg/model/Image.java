@@ -13,7 +13,8 @@ import java.util.Objects;
  * A stored image: an index (multi-platform) or a single manifest, the names the store holds for it and its
  * variants, missing ones included. {@code names} are the store's own names (tags, by-digest names, and in a layout
  * names that are no Docker reference); {@code digestRefs} every {@code repo@digest} reference that resolves to it
- * (Docker's RepoDigests), fully normalized.
+ * (Docker's RepoDigests), fully normalized. {@code store} names the store of a fleet the image was listed from
+ * (null outside a fleet): the same image in two stores is two images.
  */
 public record Image(
     Digest id,
@@ -22,7 +23,8 @@ public record Image(
     List<Reference> digestRefs,
     Instant created,
     List<Variant> variants,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    String store) {
 
   /** Defensive copies. */
   public Image {
@@ -30,6 +32,18 @@ public record Image(
     digestRefs = List.copyOf(digestRefs);
     variants = List.copyOf(variants);
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** An image as one store lists it (no fleet store named). */
+  public Image(Digest id, String mediaType, List<ImageName> names, List<Reference> digestRefs, Instant created,
+      List<Variant> variants, Map<String, String> labels) {
+    this(id, mediaType, names, digestRefs, created, variants, labels, null);
+  }
+
+  /** The same image labelled with the fleet store it lives in (null: none). */
+  public Image withStore(String storeName) {
+    return Objects.equals(store, storeName) ? this
+        : new Image(id, mediaType, names, digestRefs, created, variants, labels, storeName);
   }
 
   /** The tags among the names, in the store's order. */
@@ -70,14 +84,24 @@ public record Image(
     return tagged.isEmpty() ? names : tagged;
   }
 
-  /** Listing order: by the first listed name ({@link ImageName#LISTING_ORDER}), dangling images last, then by id. */
+  /**
+   * Listing order: by fleet store ({@link #STORE_ORDER}), then the first listed name ({@link ImageName#LISTING_ORDER}),
+   * dangling images last, then by id.
+   */
   public static final Comparator<Image> LISTING_ORDER = new Comparator<>() {
     @Override
     public int compare(Image a, Image b) {
+      int byStore = STORE_ORDER.compare(a.store, b.store);
+      if (byStore != 0) {
+        return byStore;
+      }
       int byName = ImageName.LISTING_ORDER.compare(a.firstListedName(), b.firstListedName());
       return byName != 0 ? byName : a.id().toString().compareTo(b.id().toString());
     }
   };
+
+  /** The order of fleet store names: by name, no store first. */
+  public static final Comparator<String> STORE_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
 
   /** The first of the listed names in listing order ({@code <none>} for a dangling image). */
   private ImageName firstListedName() {
@@ -190,7 +214,8 @@ public record Image(
   public boolean equals(Object other) {
     return other instanceof Image that && Objects.equals(id, that.id) && Objects.equals(mediaType, that.mediaType)
         && names.equals(that.names) && digestRefs.equals(that.digestRefs) && Objects.equals(created, that.created)
-        && variants.equals(that.variants) && labels.equals(that.labels);
+        && variants.equals(that.variants) && labels.equals(that.labels)
+        && Objects.equals(store, that.store);
   }
 
   /** Consistent with {@link #equals(Object)}. */
@@ -202,6 +227,7 @@ public record Image(
     hash = 31 * hash + digestRefs.hashCode();
     hash = 31 * hash + Objects.hashCode(created);
     hash = 31 * hash + variants.hashCode();
-    return 31 * hash + labels.hashCode();
+    hash = 31 * hash + labels.hashCode();
+    return 31 * hash + Objects.hashCode(store);
   }
 }

@@ -8,7 +8,6 @@ import dev.mimg.model.RemoteSizes;
 import dev.mimg.model.Selection;
 import dev.mimg.model.Variant;
 import dev.mimg.store.ImageStore;
-import dev.mimg.store.ReadOnlyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -175,7 +174,12 @@ public final class ImageQuery implements Iterable<Image>, Removable {
 
   /** The same query whose mutations only report what they would do: the store is seen read-only. */
   public ImageQuery dryRun() {
-    return isDryRun() ? this : new ImageQuery(new ReadOnlyStore(store), steps);
+    return isDryRun() ? this : new ImageQuery(Stores.readOnly(store), steps);
+  }
+
+  /** The same steps over another store (a fleet's member: each member is planned on its own). */
+  ImageQuery on(ImageStore other) {
+    return new ImageQuery(other, steps);
   }
 
   /**
@@ -262,9 +266,27 @@ public final class ImageQuery implements Iterable<Image>, Removable {
   }
 
   private DiskUse diskUse(DiskUse.By by, boolean remote) {
-    List<Image> all = store.images();
-    Listing listing = new Listing(select(all).toList(), selection(), RemoteSizes.NOT_ASKED);
-    return DiskUseAccount.count(store, all, remote ? listing.withRemoteSizes() : listing, by);
+    List<DiskUse> perStore = new ArrayList<>();
+    for (List<Image> all : byStore(store.images())) {
+      Listing listing = new Listing(select(all).toList(), selection(), RemoteSizes.NOT_ASKED);
+      DiskUse use = DiskUseAccount.count(store, all, remote ? listing.withRemoteSizes() : listing, by);
+      String label = all.isEmpty() ? null : all.get(0).store();
+      perStore.add(label == null ? use : use.withStore(label));
+    }
+    return perStore.size() == 1 ? perStore.get(0) : DiskUse.ofStores(by, perStore);
+  }
+
+  /**
+   * The images grouped by the fleet store they live in, in store order (one group outside a fleet; none when there
+   * are no images in a fleet): every step sees one store's images only, as retention rules count per store.
+   */
+  private static List<List<Image>> byStore(List<Image> images) {
+    if (images.isEmpty() || images.get(0).store() == null && images.stream().allMatch(i -> i.store() == null)) {
+      return List.of(images);
+    }
+    java.util.Map<String, List<Image>> groups = new java.util.TreeMap<>(Image.STORE_ORDER);
+    images.forEach(image -> groups.computeIfAbsent(image.store(), s -> new ArrayList<>()).add(image));
+    return List.copyOf(groups.values());
   }
 
   /**
@@ -321,8 +343,18 @@ public final class ImageQuery implements Iterable<Image>, Removable {
     return steps;
   }
 
-  /** The matching images of a listing. */
+  /** The matching images of a listing, store by store in a fleet; at most the limit in all. */
   Stream<Image> select(List<Image> images) {
+    List<List<Image>> groups = byStore(images);
+    List<Image> selected = groups.size() == 1 ? selectOne(groups.get(0)) : new ArrayList<>();
+    if (groups.size() > 1) {
+      groups.forEach(group -> selected.addAll(selectOne(group)));
+    }
+    return selected.size() > steps.limit() ? selected.subList(0, (int) steps.limit()).stream() : selected.stream();
+  }
+
+  /** The matching images of one store's listing, in order. */
+  private List<Image> selectOne(List<Image> images) {
     List<Predicate<Image>> filters = new ArrayList<>();
     for (Function<List<Image>, Predicate<Image>> filter : steps.filters()) {
       filters.add(filter.apply(images));
@@ -336,7 +368,7 @@ public final class ImageQuery implements Iterable<Image>, Removable {
       }
     }
     selected.sort(steps.order());
-    return selected.size() > steps.limit() ? selected.subList(0, (int) steps.limit()).stream() : selected.stream();
+    return selected;
   }
 
   private static boolean accepts(Image image, List<Predicate<Image>> filters, Predicate<ImageName> names,

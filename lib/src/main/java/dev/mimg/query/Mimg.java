@@ -24,6 +24,28 @@ public final class Mimg {
     return new ImageQuery(store);
   }
 
+  /**
+   * A query over a fleet of stores, asked in parallel with a time limit each ({@code MIMG_STORE_TIMEOUT}, default
+   * 30 s): every image labelled with its store ({@link dev.mimg.model.Image#store()}, its {@code describe()}), a
+   * store that fails one notice; removals are planned and carried out store by store.
+   */
+  public static ImageQuery images(ImageStore first, ImageStore... more) {
+    if (more.length == 0) {
+      return images(first);
+    }
+    java.util.List<ImageStore> stores = new java.util.ArrayList<>(java.util.List.of(first));
+    stores.addAll(java.util.List.of(more));
+    return images(Stores.fleet(stores));
+  }
+
+  /**
+   * The fleet these specs name ({@code engine:HOST}, {@code oci:DIR}, {@code registry:HOST}...), each store named by
+   * its spec: {@code images(fleet("engine:unix:///a.sock", "oci:/srv/layout"))}.
+   */
+  public static ImageStore fleet(String... specs) {
+    return Stores.select(java.util.List.of(specs), java.util.List.of(), false, null, false, null, notice -> { });
+  }
+
   /** The store a spec names: {@code engine}, {@code engine:HOST} or {@code oci:DIR} (created when missing). */
   public static ImageStore store(String spec) {
     return Stores.open(spec, true);

@@ -1,7 +1,9 @@
 package dev.mimg.query;
 
 import dev.mimg.model.Image;
+import dev.mimg.model.InvalidInputException;
 import dev.mimg.store.ImageStore;
+import dev.mimg.store.fleet.FleetStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,22 @@ public final class Removal {
     return new Removal(all);
   }
 
-  /** What the removal would do, changing nothing: what goes, what stays and why. */
+  /**
+   * What the removal would do, changing nothing: what goes, what stays and why. On a fleet, each store is planned on
+   * its own listing, in parallel; the plan is grouped by store and a store that does not answer is a notice.
+   */
   public RemovalPlan plan() {
+    if (store() instanceof FleetStore fleet) {
+      List<RemovalPlan> plans = new ArrayList<>();
+      List<RuntimeException> unnamed = new ArrayList<>();
+      fleet.ask(member -> planOn(member, unnamed)).forEach((member, plan) -> plans.add(plan.onStore(member.name())));
+      if (!unnamed.isEmpty() && unnamed.size() == plans.size()) {
+        throw unnamed.get(0);   // no store has what the query names
+      }
+      fleet.failures().forEach(failure -> plans.add(new RemovalPlan(List.of(), List.of(),
+          List.of("store " + failure + "; nothing planned there"))));
+      return RemovalPlan.merge(plans);
+    }
     ImageStore store = store();
     store.repair();
     List<Image> images = store.images();
@@ -53,9 +69,40 @@ public final class Removal {
     return remove(plan());
   }
 
-  /** Carries out a plan this removal made: each step re-checked right before it acts; a dry run changes nothing. */
+  /**
+   * Carries out a plan this removal made: each step re-checked right before it acts; a dry run changes nothing. On a
+   * fleet, store by store, each step re-checked on its own store; a store that stops answering stops only there.
+   */
   public RemovalReport remove(RemovalPlan plan) {
-    return Remover.execute(store(), plan, queries.stream().allMatch(query -> query.steps().force()));
+    boolean force = queries.stream().allMatch(query -> query.steps().force());
+    if (store() instanceof FleetStore fleet) {
+      List<RemovalReport> reports = new ArrayList<>();
+      for (FleetStore.Member member : fleet.members()) {
+        RemovalPlan part = plan.ofStore(member.name());
+        if (!part.isNothing()) {
+          reports.add(Remover.execute(member.store(), part, force));
+        }
+      }
+      return reports.isEmpty() ? Remover.execute(store(), plan, force) : RemovalReport.ofStores(reports);
+    }
+    return Remover.execute(store(), plan, force);
+  }
+
+  /** A fleet member's plan; a member that holds nothing the query names plans nothing (and says so). */
+  private RemovalPlan planOn(ImageStore member, List<RuntimeException> unnamed) {
+    try {
+      return on(member).plan();
+    } catch (InvalidInputException e) {
+      synchronized (unnamed) {
+        unnamed.add(e);
+      }
+      return new RemovalPlan(List.of(), List.of(), List.of("nothing planned: " + e.getMessage()));
+    }
+  }
+
+  /** The same removal over another store (a fleet's member). */
+  private Removal on(ImageStore member) {
+    return new Removal(queries.stream().map(query -> query.on(member)).toList());
   }
 
   /** True when the queries were made with {@code dryRun()}: carrying out changes nothing. */

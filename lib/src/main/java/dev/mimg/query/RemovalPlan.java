@@ -66,6 +66,16 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
       return new Step(Action.NAME, image, untagged.toString(), null, untagged, keptBy);
     }
 
+    /** The fleet store the step acts on (null outside a fleet). */
+    public String store() {
+      return image.store();
+    }
+
+    /** The same step on the image labelled with the fleet store it lives in. */
+    public Step withStore(String storeName) {
+      return new Step(action, image.withStore(storeName), name, variant, untagged, others);
+    }
+
     /** Estimated bytes freed: the variant's, the whole image's content plus unpacked size, none for a name. */
     public long bytes() {
       return switch (action) {
@@ -105,8 +115,21 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     }
   }
 
-  /** Something the plan will not remove (a variant, or a whole image with platform "all"), and why. */
-  public record Refusal(String name, String platform, String id, long bytes, String reason) {
+  /**
+   * Something the plan will not remove (a variant, or a whole image with platform "all"), and why; {@code store}
+   * names the fleet store it is in (null outside a fleet).
+   */
+  public record Refusal(String name, String platform, String id, long bytes, String reason, String store) {
+
+    /** A refusal on one store (no fleet store named). */
+    public Refusal(String name, String platform, String id, long bytes, String reason) {
+      this(name, platform, id, bytes, reason, null);
+    }
+
+    /** The same refusal labelled with the fleet store it is in. */
+    public Refusal withStore(String storeName) {
+      return new Refusal(name, platform, id, bytes, reason, storeName);
+    }
 
     /** Keeps a variant of the image called {@code name}. */
     public static Refusal of(String name, Variant variant, String reason) {
@@ -120,7 +143,7 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
 
     /** Skips a planned step. */
     public static Refusal of(Step step, String reason) {
-      return new Refusal(step.name(), step.platform(), step.id(), step.bytes(), reason);
+      return new Refusal(step.name(), step.platform(), step.id(), step.bytes(), reason, step.store());
     }
   }
 
@@ -135,6 +158,28 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
       notices.addAll(plan.notices());
     }
     return new RemovalPlan(steps, refusals, notices);
+  }
+
+  /**
+   * The same plan labelled with the fleet store it was made on: every step's image and every refusal carry its name,
+   * every notice starts with it.
+   */
+  public RemovalPlan onStore(String store) {
+    return new RemovalPlan(steps.stream().map(step -> step.withStore(store)).toList(),
+        refusals.stream().map(refusal -> refusal.withStore(store)).toList(),
+        notices.stream().map(notice -> store + ": " + notice).toList());
+  }
+
+  /** The part of a fleet's plan on one store: its steps and refusals (the notices stay with the whole plan). */
+  public RemovalPlan ofStore(String store) {
+    return new RemovalPlan(steps.stream().filter(step -> java.util.Objects.equals(step.store(), store)).toList(),
+        refusals.stream().filter(refusal -> java.util.Objects.equals(refusal.store(), store)).toList(), List.of());
+  }
+
+  /** True when some step or refusal is labelled with a fleet store: plans and reports show a STORE column. */
+  public boolean spansStores() {
+    return steps.stream().anyMatch(step -> step.store() != null)
+        || refusals.stream().anyMatch(refusal -> refusal.store() != null);
   }
 
   /** The content the steps remove, image by image, as a store sees it (names alone remove no content). */
@@ -175,14 +220,15 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
   /** The plan as aligned lines: {@code ACTION IMAGE PLATFORM VARIANT SIZE NOTE}, steps then what is kept. */
   public String describe() {
     List<String> lines = new ArrayList<>();
-    lines.add("ACTION\tIMAGE\tPLATFORM\tVARIANT\tSIZE\tNOTE");
+    boolean fleet = spansStores();
+    lines.add((fleet ? "STORE\t" : "") + "ACTION\tIMAGE\tPLATFORM\tVARIANT\tSIZE\tNOTE");
     for (Step step : steps) {
-      lines.add(String.join("\t", step.verb(), step.name(), step.platform(), step.id(),
-          HumanSize.format(step.bytes()), step.note()));
+      lines.add((fleet ? step.store() + "\t" : "") + String.join("\t", step.verb(), step.name(), step.platform(),
+          step.id(), HumanSize.format(step.bytes()), step.note()));
     }
     for (Refusal refusal : refusals) {
-      lines.add(String.join("\t", "keep", refusal.name(), refusal.platform(), refusal.id(),
-          HumanSize.format(refusal.bytes()), refusal.reason()));
+      lines.add((fleet ? refusal.store() + "\t" : "") + String.join("\t", "keep", refusal.name(), refusal.platform(),
+          refusal.id(), HumanSize.format(refusal.bytes()), refusal.reason()));
     }
     return TabWriter.format(lines);
   }
@@ -198,13 +244,23 @@ public record RemovalPlan(List<Step> steps, List<Refusal> refusals, List<String>
     JsonObject json = Json.object();
     JsonArray remove = json.putArray("Remove");
     for (Step step : steps) {
-      JsonObject node = remove.addObject().put("Action", step.verb()).put("Image", step.name())
+      JsonObject node = remove.addObject();
+      if (step.store() != null) {
+        node.put("Store", step.store());
+      }
+      node.put("Action", step.verb()).put("Image", step.name())
           .put("Platform", step.platform()).put("Id", step.id()).put("Bytes", step.bytes());
       step.others().forEach(node.putArray(step.action() == Action.NAME ? "KeptBy" : "AlsoFrom")::add);
     }
     JsonArray keep = json.putArray("Keep");
-    refusals.forEach(refusal -> keep.addObject().put("Image", refusal.name()).put("Platform", refusal.platform())
-        .put("Id", refusal.id()).put("Reason", refusal.reason()));
+    for (Refusal refusal : refusals) {
+      JsonObject node = keep.addObject();
+      if (refusal.store() != null) {
+        node.put("Store", refusal.store());
+      }
+      node.put("Image", refusal.name()).put("Platform", refusal.platform()).put("Id", refusal.id())
+          .put("Reason", refusal.reason());
+    }
     notices.forEach(json.putArray("Notices")::add);
     return json.put("Bytes", bytes());
   }

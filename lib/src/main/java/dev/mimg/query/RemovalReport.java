@@ -34,9 +34,11 @@ public record RemovalReport(List<RemovalPlan.Step> removed, List<RemovalPlan.Ref
   /** One line per step done and skipped, where it stopped if it did, then the totals. */
   public String describe() {
     StringBuilder out = new StringBuilder();
-    removed.forEach(step -> out.append(dryRun ? "would " + step.verb() : done(step)).append(' ').append(step.name())
+    removed.forEach(step -> out.append(dryRun ? "would " + step.verb() : done(step)).append(' ')
+        .append(on(step.store())).append(step.name())
         .append(' ').append(step.platform()).append(' ').append(step.id()).append('\n'));
-    skipped.forEach(refusal -> out.append(dryRun ? "would skip " : "skipped ").append(refusal.name()).append(' ')
+    skipped.forEach(refusal -> out.append(dryRun ? "would skip " : "skipped ").append(on(refusal.store()))
+        .append(refusal.name()).append(' ')
         .append(refusal.platform()).append(' ').append(refusal.id()).append(": ").append(refusal.reason())
         .append('\n'));
     if (stoppedBecause != null) {
@@ -65,6 +67,36 @@ public record RemovalReport(List<RemovalPlan.Step> removed, List<RemovalPlan.Ref
         + "; reclaimed " + (reclaimed < 0 ? "unknown (the store stopped answering)" : HumanSize.format(reclaimed));
   }
 
+  /**
+   * The reports of a fleet's stores as one: everything each did and skipped, in store order; where stores stopped,
+   * each reason; the space reclaimed added up (unknown when some store could not say).
+   */
+  public static RemovalReport ofStores(List<RemovalReport> reports) {
+    List<RemovalPlan.Step> removed = new java.util.ArrayList<>();
+    List<RemovalPlan.Refusal> skipped = new java.util.ArrayList<>();
+    List<RemovalPlan.Step> notAttempted = new java.util.ArrayList<>();
+    List<String> stopped = new java.util.ArrayList<>();
+    long reclaimed = 0;
+    boolean dryRun = !reports.isEmpty();
+    for (RemovalReport report : reports) {
+      removed.addAll(report.removed());
+      skipped.addAll(report.skipped());
+      notAttempted.addAll(report.notAttempted());
+      if (report.stoppedBecause() != null) {
+        stopped.add(report.stoppedBecause());
+      }
+      reclaimed = reclaimed < 0 || report.reclaimed() < 0 ? -1 : reclaimed + report.reclaimed();
+      dryRun &= report.dryRun();
+    }
+    return new RemovalReport(removed, skipped, notAttempted, stopped.isEmpty() ? null : String.join("; ", stopped),
+        reclaimed, dryRun);
+  }
+
+  /** {@code STORE: } before a fleet's row, nothing outside a fleet. */
+  private static String on(String store) {
+    return store == null ? "" : store + ": ";
+  }
+
   private static String done(RemovalPlan.Step step) {
     return step.action() == RemovalPlan.Action.NAME ? "untagged" : "removed";
   }
@@ -73,17 +105,21 @@ public record RemovalReport(List<RemovalPlan.Step> removed, List<RemovalPlan.Ref
   public JsonObject toJson() {
     JsonObject json = Json.object();
     JsonArray done = json.putArray("Removed");
-    removed.forEach(step -> done.addObject().put("Action", step.verb()).put("Image", step.name())
-        .put("Platform", step.platform()).put("Id", step.id()));
+    removed.forEach(step -> stored(done.addObject(), step.store()).put("Action", step.verb())
+        .put("Image", step.name()).put("Platform", step.platform()).put("Id", step.id()));
     JsonArray kept = json.putArray("Skipped");
-    skipped.forEach(refusal -> kept.addObject().put("Image", refusal.name()).put("Platform", refusal.platform())
-        .put("Id", refusal.id()).put("Reason", refusal.reason()));
+    skipped.forEach(refusal -> stored(kept.addObject(), refusal.store()).put("Image", refusal.name())
+        .put("Platform", refusal.platform()).put("Id", refusal.id()).put("Reason", refusal.reason()));
     if (stoppedBecause != null) {
       json.put("Stopped", stoppedBecause);
       JsonArray left = json.putArray("NotAttempted");
-      notAttempted.forEach(step -> left.addObject().put("Action", step.verb()).put("Image", step.name())
-          .put("Platform", step.platform()).put("Id", step.id()));
+      notAttempted.forEach(step -> stored(left.addObject(), step.store()).put("Action", step.verb())
+          .put("Image", step.name()).put("Platform", step.platform()).put("Id", step.id()));
     }
     return json.put("Reclaimed", reclaimed).put("DryRun", dryRun);
+  }
+
+  private static JsonObject stored(JsonObject node, String store) {
+    return store == null ? node : node.put("Store", store);
   }
 }

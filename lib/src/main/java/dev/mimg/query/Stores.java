@@ -3,15 +3,21 @@ package dev.mimg.query;
 import dev.mimg.model.InvalidInputException;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
+import dev.mimg.store.ReadOnlyStore;
 import dev.mimg.store.docker.ApiVersion;
+import dev.mimg.store.docker.DockerContexts;
 import dev.mimg.store.docker.DockerEngineStore;
 import dev.mimg.store.docker.EngineEndpoint;
 import dev.mimg.store.oci.AbsentLayoutStore;
 import dev.mimg.store.oci.OciLayout;
 import dev.mimg.store.oci.OciLayoutStore;
+import dev.mimg.store.fleet.FleetStore;
 import dev.mimg.store.registry.RegistryStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -21,7 +27,9 @@ import java.util.function.Consumer;
  * engine is configured or present, the per-user OCI layout under the XDG data directory (with a notice; created
  * by the first pull, never by a read). A SPEC is
  * {@code engine}, {@code engine:HOST} (a Docker host URL) or {@code oci:DIR}. An engine that was named and cannot
- * be reached is an error, never a silent fallback. DOCKER_API_VERSION pins the engine's API version.
+ * be reached is an error, never a silent fallback. DOCKER_API_VERSION pins the engine's API version. Several stores
+ * named at once ({@code --store} repeated, {@code --context} repeated, {@code --all-contexts}) make a fleet
+ * ({@link #select(List, List, boolean, String, boolean, Duration, Consumer)}).
  */
 public final class Stores {
 
@@ -43,6 +51,60 @@ public final class Stores {
   public static ImageStore select(String storeSpec, String hostFlag, boolean forWriting, Consumer<String> notices) {
     return select(storeSpec, hostFlag, forWriting, notices, System.getenv(),
         Path.of(EngineEndpoint.DEFAULT_HOST.getPath()));
+  }
+
+  /**
+   * The store, or the fleet, that these name: {@code specs} ({@code --store}, repeatable), docker {@code contexts}
+   * ({@code --context}, repeatable), every context ({@code allContexts}) and {@code hostFlag} ({@code -H}). One store
+   * named, or none, is exactly {@link #select(String, String, boolean, Consumer)} (a lone context as DOCKER_CONTEXT
+   * names it); more, or {@code allContexts}, make a fleet whose members are named by their spec or context and asked
+   * within {@code timeout} each (null: {@link FleetStore#TIMEOUT_ENV} or the default).
+   */
+  public static ImageStore select(List<String> specs, List<String> contexts, boolean allContexts, String hostFlag,
+      boolean forWriting, Duration timeout, Consumer<String> notices) {
+    Map<String, String> env = System.getenv();
+    Path configDir = EngineEndpoint.dockerConfigDir(env);
+    Path defaultSocket = Path.of(EngineEndpoint.DEFAULT_HOST.getPath());
+    List<String> named = new ArrayList<>(contexts);
+    if (allContexts) {
+      DockerContexts.names(env, configDir, defaultSocket).stream().filter(n -> !named.contains(n)).forEach(named::add);
+    }
+    if (!allContexts && specs.size() + named.size() <= 1) {
+      if (named.isEmpty()) {
+        return select(specs.isEmpty() ? null : specs.get(0), hostFlag, forWriting, notices);
+      }
+      if (hostFlag != null && !hostFlag.isBlank()) {
+        throw new InvalidInputException("--context and -H both name an engine: give one");
+      }
+      return engine(DockerContexts.endpoint(named.get(0), env, configDir));
+    }
+    if (hostFlag != null && !hostFlag.isBlank()) {
+      throw new InvalidInputException("-H names one engine; in a fleet name it --store engine:" + hostFlag);
+    }
+    if (named.isEmpty() && specs.isEmpty()) {
+      throw new InvalidInputException("--all-contexts found no docker context in " + configDir
+          + " and no default engine");
+    }
+    List<FleetStore.Member> members = new ArrayList<>();
+    for (String spec : specs) {
+      members.add(new FleetStore.Member(spec, open(spec, forWriting)));
+    }
+    for (String context : named) {
+      members.add(new FleetStore.Member(context, engine(DockerContexts.endpoint(context, env, configDir))));
+    }
+    return new FleetStore(members, timeout != null ? timeout : FleetStore.timeout(env), FleetStore.parallelism(env));
+  }
+
+  /** The store seen through a dry run: every change refused (a fleet: every member). */
+  public static ImageStore readOnly(ImageStore store) {
+    return store.isReadOnly() ? store : store instanceof FleetStore fleet ? fleet.readOnly() : new ReadOnlyStore(store);
+  }
+
+  /** A fleet of these stores, each named by its {@link ImageStore#describe()}, with the limits of the environment. */
+  public static FleetStore fleet(List<ImageStore> stores) {
+    Map<String, String> env = System.getenv();
+    return new FleetStore(stores.stream().map(store -> new FleetStore.Member(store.describe(), store)).toList(),
+        FleetStore.timeout(env), FleetStore.parallelism(env));
   }
 
   /** {@link #select(String, String, boolean, Consumer)} with the environment and the default socket given. */

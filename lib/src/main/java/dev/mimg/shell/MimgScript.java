@@ -68,6 +68,18 @@ public abstract class MimgScript extends Script {
     return isDryRun() ? Mimg.images(store).dryRun() : Mimg.images(store);
   }
 
+  /** A query over a fleet of these stores ({@link Mimg#images(ImageStore, ImageStore...)}), dry as the run is. */
+  public ImageQuery images(ImageStore first, ImageStore... more) {
+    ImageQuery query = Mimg.images(first, more);
+    return isDryRun() ? query.dryRun() : query;
+  }
+
+  /** The fleet these specs name, each store named by its spec ({@link Mimg#fleet(String...)}). */
+  public ImageStore fleet(String... specs) {
+    ImageStore fleet = Mimg.fleet(specs);
+    return isDryRun() ? Stores.readOnly(fleet) : fleet;
+  }
+
   /**
    * The store a spec names: {@code oci:DIR}, {@code engine}, {@code engine:HOST}, or a bare Docker host URL such
    * as {@code unix:///var/run/docker.sock}.

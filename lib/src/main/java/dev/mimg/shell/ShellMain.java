@@ -4,8 +4,8 @@ import dev.mimg.frontend.Command;
 import dev.mimg.frontend.CommandLines;
 import dev.mimg.frontend.Invocation;
 import dev.mimg.frontend.StoreOptions;
+import dev.mimg.query.Stores;
 import dev.mimg.store.ImageStore;
-import dev.mimg.store.ReadOnlyStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -78,7 +78,7 @@ public final class ShellMain {
       throw in.usage("run needs a script file or -e EXPRESSION");
     }
     try (ImageStore opened = new StoreOptions(in).open(in.err())) {
-      ScriptRunner runner = new ScriptRunner(in.flag("--dry-run") ? new ReadOnlyStore(opened) : opened, in.out(),
+      ScriptRunner runner = new ScriptRunner(in.flag("--dry-run") ? Stores.readOnly(opened) : opened, in.out(),
           in.err(), expression != null ? script : script.subList(1, script.size()));
       try {
         if (expression != null) {
@@ -90,7 +90,7 @@ public final class ShellMain {
         throw new IllegalArgumentException(Shell.firstLine(e.getMessage()), e);
       }
       in.out().flush();
-      return runner.exitCode();
+      return StoreOptions.exitCode(opened, runner.exitCode());
     }
   }
 

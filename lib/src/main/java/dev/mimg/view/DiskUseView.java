@@ -22,7 +22,7 @@ public final class DiskUseView {
 
   /** The template fields of a row (sizes human-readable, as Docker's templates show them). */
   public static final Set<String> FIELDS = Set.of("Key", "Platform", "Repository", "Image", "Variants", "Missing",
-      "Content", "Unpacked", "DiskUsage", "Shared", "SharedWith", "Reclaimable", "MissingSize", "Bar");
+      "Content", "Unpacked", "DiskUsage", "Shared", "SharedWith", "Reclaimable", "MissingSize", "Bar", "Store");
 
   private static final int BAR_WIDTH = 20;
   private static final int SHARED_WITH_SHOWN = 2;
@@ -40,7 +40,9 @@ public final class DiskUseView {
     }
     boolean remote = use.total().missingRemoteBytes() >= 0;
     boolean table = format == null || format.isEmpty() || format.equals("table");
-    String template = table ? defaultFormat(use.by(), remote, bars) : format;
+    boolean fleet = use.rows().stream().anyMatch(row -> row.store() != null);
+    String template = table ? (fleet ? "table {{.Store}}\t" : "table ")
+        + defaultFormat(use.by(), remote, bars).substring("table ".length()) : format;
     List<Map<String, Object>> rows = new ArrayList<>();
     long widest = use.rows().stream().mapToLong(DiskUse.Row::diskUsage).max().orElse(0);
     for (DiskUse.Row row : use.rows()) {
@@ -83,6 +85,7 @@ public final class DiskUseView {
     headers.put("SharedWith", "SHARED WITH");
     headers.put("Reclaimable", "RECLAIMABLE");
     headers.put("Bar", "");
+    headers.put("Store", "STORE");
     return headers;
   }
 
@@ -100,6 +103,7 @@ public final class DiskUseView {
     fields.put("SharedWith", sharedWith(row.sharedWith()));
     fields.put("Reclaimable", HumanSize.format(row.reclaimable()));
     fields.put("Bar", bar);
+    fields.put("Store", row.store() == null ? "" : row.store());
     for (String field : FIELDS) {
       fields.putIfAbsent(field, "");
     }
@@ -137,6 +141,9 @@ public final class DiskUseView {
   }
 
   private static void row(JsonObject node, DiskUse.Row row) {
+    if (row.store() != null) {
+      node.put("Store", row.store());
+    }
     node.put("Key", row.key());
     node.put("Variants", row.variants());
     node.put("Missing", row.missing());

@@ -38,7 +38,9 @@ public final class FlatView {
       }
       return out.toString();
     }
-    String format = options.format() == null || options.format().equals("table") ? defaultFormat(options)
+    String table = ImageRows.spansStores(images) ? defaultFormat(options).replace("table ", "table {{.Store}}\t")
+        : defaultFormat(options);
+    String format = options.format() == null || options.format().equals("table") ? table
         : options.format().equals("json") ? "{{json .}}" : options.format();
     GoTemplate template = GoTemplate.parse(format, ImageRows.FIELDS);
     TableRenderer renderer = new TableRenderer(template, ImageRows.HEADERS);

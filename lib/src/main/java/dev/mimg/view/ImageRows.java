@@ -27,7 +27,8 @@ public final class ImageRows {
 
   /** The fields a {@code --format} template may use. */
   public static final Set<String> FIELDS = Set.of("Repository", "Tag", "Digest", "ID", "CreatedSince", "CreatedAt",
-      "Platforms", "PlatformCount", "Present", "Total", "Shallow", "Size", "TotalSize", "DiskUsage", "Containers");
+      "Platforms", "PlatformCount", "Present", "Total", "Shallow", "Size", "TotalSize", "DiskUsage", "Containers",
+      "Store");
 
   /** Column headers of those fields. */
   public static final Map<String, String> HEADERS = Map.ofEntries(
@@ -36,12 +37,16 @@ public final class ImageRows {
       Map.entry("Platforms", "PLATFORMS"), Map.entry("PlatformCount", "PLATFORMS"), Map.entry("Present", "PRESENT"),
       Map.entry("Total", "TOTAL"), Map.entry("Shallow", "SHALLOW"), Map.entry("Size", "SIZE"),
       Map.entry("TotalSize", "TOTAL SIZE"),
-      Map.entry("DiskUsage", "DISK USAGE"), Map.entry("Containers", "CONTAINERS"));
+      Map.entry("DiskUsage", "DISK USAGE"), Map.entry("Containers", "CONTAINERS"), Map.entry("Store", "STORE"));
 
-  /** A row's fields, sorted as Go marshals {@code {{json .}}}: with TotalSize only when the registry was asked. */
-  private static final java.util.SortedSet<String> WITH_TOTAL = new java.util.TreeSet<>(FIELDS);
-  private static final java.util.SortedSet<String> WITHOUT_TOTAL = new java.util.TreeSet<>(FIELDS.stream()
-      .filter(field -> !field.equals("TotalSize")).toList());
+  /**
+   * A row's fields, sorted as Go marshals {@code {{json .}}}: with TotalSize only when the registry was asked, with
+   * Store only in a fleet.
+   */
+  private static final java.util.SortedSet<String> FLEET_WITH_TOTAL = new java.util.TreeSet<>(FIELDS);
+  private static final java.util.SortedSet<String> FLEET_WITHOUT_TOTAL = without(FLEET_WITH_TOTAL, "TotalSize");
+  private static final java.util.SortedSet<String> WITH_TOTAL = without(FLEET_WITH_TOTAL, "Store");
+  private static final java.util.SortedSet<String> WITHOUT_TOTAL = without(WITH_TOTAL, "TotalSize");
 
   /** Docker's CreatedAt layout; made only when a template shows CreatedAt (time-zone data is costly to load). */
   private static final class CreatedAt {
@@ -50,6 +55,22 @@ public final class ImageRows {
   private static final String NONE = ImageName.NONE;
 
   private ImageRows() {
+  }
+
+  private static java.util.SortedSet<String> without(java.util.SortedSet<String> fields, String field) {
+    java.util.SortedSet<String> fewer = new java.util.TreeSet<>(fields);
+    fewer.remove(field);
+    return fewer;
+  }
+
+  /** True when some image is labelled with a fleet store: listings show a STORE column and a Store field. */
+  public static boolean spansStores(List<Image> images) {
+    for (Image image : images) {
+      if (image.store() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One row per listed name of each image, in listing order ({@code <none>} last). */
@@ -64,8 +85,9 @@ public final class ImageRows {
   public static List<Map<String, Object>> of(List<Image> images, Predicate<ImageName> shown, Instant now,
       boolean noTrunc, RemoteSizes remote) {
     List<Map<String, Object>> rows = new ArrayList<>();
+    boolean fleet = spansStores(images);
     for (Named named : named(images, shown)) {
-      rows.add(row(named.image(), named.name(), now, noTrunc, remote));
+      rows.add(row(named.image(), named.name(), now, noTrunc, remote, fleet));
     }
     return rows;
   }
@@ -74,10 +96,14 @@ public final class ImageRows {
   public record Named(Image image, ImageName name) {
   }
 
-  /** Listing order of rows: by name ({@link ImageName#LISTING_ORDER}), then by image id. */
+  /** Listing order of rows: by fleet store, then name ({@link ImageName#LISTING_ORDER}), then by image id. */
   public static final Comparator<Named> ORDER = new Comparator<>() {
     @Override
     public int compare(Named a, Named b) {
+      int byStore = Image.STORE_ORDER.compare(a.image().store(), b.image().store());
+      if (byStore != 0) {
+        return byStore;
+      }
       int byName = ImageName.LISTING_ORDER.compare(a.name(), b.name());
       return byName != 0 ? byName : a.image().id().toString().compareTo(b.image().id().toString());
     }
@@ -130,8 +156,10 @@ public final class ImageRows {
   }
 
   private static Map<String, Object> row(Image image, ImageName name, Instant now, boolean noTrunc,
-      RemoteSizes remote) {
-    return new LazyRow(remote.asked() ? WITH_TOTAL : WITHOUT_TOTAL, field -> switch (field) {
+      RemoteSizes remote, boolean fleet) {
+    java.util.SortedSet<String> fields = fleet ? (remote.asked() ? FLEET_WITH_TOTAL : FLEET_WITHOUT_TOTAL)
+        : remote.asked() ? WITH_TOTAL : WITHOUT_TOTAL;
+    return new LazyRow(fields, field -> switch (field) {
       case "Repository" -> name.repository();
       case "Tag" -> name.tag();
       case "Digest" -> digest(image, name.repository());
@@ -147,6 +175,7 @@ public final class ImageRows {
       case "TotalSize" -> SizeText.total(image, remote);
       case "DiskUsage" -> HumanSize.format(image.diskUsage());
       case "Containers" -> String.valueOf(image.containers().size());
+      case "Store" -> image.store() == null ? "" : image.store();
       default -> null;
     });
   }

@@ -32,6 +32,9 @@ public final class JsonView {
     JsonArray array = Json.array();
     for (Image image : images) {
       JsonObject node = array.addObject();
+      if (image.store() != null) {
+        node.put("Store", image.store());
+      }
       node.put("Id", image.id().toString());
       node.put("MediaType", image.mediaType());
       JsonArray tags = node.putArray("RepoTags");

@@ -36,16 +36,18 @@ public final class TreeView {
   public static String render(List<Image> images, Selection selection, ListingOptions options, RemoteSizes remote) {
     BiPredicate<Image, Variant> shown = selection.variants();
     List<String> lines = new ArrayList<>();
-    lines.add(HEADER);
+    boolean fleet = ImageRows.spansStores(images);
+    lines.add(fleet ? "STORE\t" + HEADER : HEADER);
     for (ImageRows.Named named : ImageRows.named(images, selection.names())) {
       Image image = named.image();
-      lines.add(String.join("\t", ImageRows.id(image, options.noTrunc()), named.name().repository(),
+      lines.add((fleet ? image.store() + "\t" : "") + String.join("\t", ImageRows.id(image, options.noTrunc()),
+          named.name().repository(),
           named.name().tag(), ImageRows.createdSince(image, options.now()), ImageRows.count(image),
           SizeText.image(image, remote), HumanSize.format(image.diskUsage()),
           String.valueOf(image.containers().size()), image.containers().isEmpty() ? "" : "U"));
       for (Variant variant : image.variants()) {
         if (shown.test(image, variant) && (options.all() || variant.isPresent())) {
-          lines.add(variantLine(image, variant, options.noTrunc(), remote));
+          lines.add((fleet ? "\t" : "") + variantLine(image, variant, options.noTrunc(), remote));
         }
       }
     }

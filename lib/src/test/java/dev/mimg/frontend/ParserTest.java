@@ -66,7 +66,8 @@ class ParserTest {
     StringWriter err = new StringWriter();
     assertThat(CommandLines.execute(ROOT, "mimg 9", new PrintWriter(out), new PrintWriter(err), "rm", "--help"))
         .isZero();
-    assertThat(out.toString()).startsWith("Usage: mimg rm [-hV] [-H=HOST] [--store=STORE] IMAGE\n")
+    assertThat(out.toString()).startsWith("Usage: mimg rm [-hV] [-H=HOST] [--store=STORE]... [--context=NAME]...\n"
+        + "               [--all-contexts] [--store-timeout=DURATION] IMAGE\n")
         .contains("\n  -H, --host=HOST            Docker engine to use").contains("\n      IMAGE ");
     out.getBuffer().setLength(0);
     assertThat(CommandLines.execute(ROOT, "mimg 9", new PrintWriter(out), new PrintWriter(err), "-V")).isZero();

@@ -58,7 +58,7 @@ class RecordEqualityTest {
   void image() {
     assertComparesEveryComponent(IMAGE, Map.of("id", B, "mediaType", MediaTypes.OCI_MANIFEST,
         "names", List.of(ImageName.of(Reference.parse("example.com/app:2"))), "digestRefs", List.of(),
-        "created", Instant.ofEpochSecond(1), "variants", List.of(), "labels", Map.of("k", "w")));
+        "created", Instant.ofEpochSecond(1), "variants", List.of(), "labels", Map.of("k", "w"), "store", "b"));
   }
 
   @Test

@@ -7,7 +7,7 @@ import dev.mimg.store.ImageStore;
 import java.util.List;
 
 /** An in-memory, read-only store (mutations throw) that counts how often it is asked for its images. */
-public final class FakeStore implements ImageStore {
+public class FakeStore implements ImageStore {
 
   private final List<Image> images;
   int calls;

@@ -69,7 +69,9 @@ public final class EngineClient implements Closeable {
     this.pinned = version != null;
     this.api = version != null ? version : MAX_API;
     this.http = endpoint.host().getScheme().equals("unix")
-        ? new UnixSocketHttpClient(Path.of(endpoint.host().getPath()), timeouts) : zerodep(endpoint, timeouts);
+        ? new UnixSocketHttpClient(Path.of(endpoint.host().getPath()), timeouts)
+        : endpoint.usesSsh() ? new UnixSocketHttpClient(() -> SshConnection.open(endpoint.host(), timeouts,
+            System.getenv())) : zerodep(endpoint, timeouts);
   }
 
   private static DockerHttpClient zerodep(EngineEndpoint endpoint, Timeouts timeouts) {

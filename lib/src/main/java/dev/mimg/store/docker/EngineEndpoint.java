@@ -47,6 +47,11 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
     return dev.mimg.model.UserDirs.dockerConfig(env);
   }
 
+  /** True when this endpoint is reached over ssh ({@code ssh://[user@]host[:port]}, dial-stdio). */
+  public boolean usesSsh() {
+    return host.getScheme().equals("ssh");
+  }
+
   /** True when this endpoint speaks TLS. */
   public boolean usesTls() {
     return tlsDir != null;
@@ -63,7 +68,8 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
     return new EngineEndpoint(uri, tlsDir, verify, source, true);
   }
 
-  private static EngineEndpoint fromContext(String name, Path configDir, String source) {
+  /** The endpoint the docker context called {@code name} names ({@code source}: where the name came from). */
+  static EngineEndpoint fromContext(String name, Path configDir, String source) {
     String id = sha256Hex(name);
     Path meta = configDir.resolve("contexts").resolve("meta").resolve(id).resolve("meta.json");
     if (!Files.isRegularFile(meta)) {
@@ -102,9 +108,11 @@ public record EngineEndpoint(URI host, Path tlsDir, boolean tlsVerify, String so
       case "http":
         return checkTcp(URI.create("tcp://" + uri.getRawAuthority()), host, source);
       case "ssh":
-        throw new StoreException("ssh:// Docker hosts are not supported yet (" + source + "); forward the socket "
-            + "instead: ssh -nNT -L /tmp/docker.sock:/var/run/docker.sock " + uri.getRawAuthority()
-            + " & then DOCKER_HOST=unix:///tmp/docker.sock");
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+          throw new StoreException("invalid Docker host \"" + host + "\" (" + source + "): expected "
+              + "ssh://[user@]host[:port]");
+        }
+        return uri;
       default:
         throw new StoreException("unsupported Docker host \"" + host + "\" (" + source
             + "): use unix:///path/to/docker.sock or tcp://HOST:PORT");

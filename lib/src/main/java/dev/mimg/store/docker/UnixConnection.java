@@ -1,7 +1,6 @@
 package dev.mimg.store.docker;
 
 import dev.mimg.model.Timeouts;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -21,7 +20,7 @@ import java.time.Duration;
  * channels have no socket timeout, so the channel is non-blocking and waits go through a selector); a wait that
  * runs out throws a {@link SocketTimeoutException} ("Connect timed out" or "Read timed out").
  */
-final class UnixConnection implements Closeable {
+final class UnixConnection implements EngineConnection {
 
   private final SocketChannel channel;
   private final Selector selector;
@@ -58,7 +57,8 @@ final class UnixConnection implements Closeable {
   }
 
   /** The bytes the peer sends; a read waits at most the read timeout for the next of them. */
-  InputStream input() {
+  @Override
+  public InputStream input() {
     return new InputStream() {
       @Override
       public int read() throws IOException {
@@ -84,7 +84,8 @@ final class UnixConnection implements Closeable {
   }
 
   /** Writes to the peer; a write waits at most the read timeout for room in the socket's buffer. */
-  OutputStream output() {
+  @Override
+  public OutputStream output() {
     return new OutputStream() {
       @Override
       public void write(int b) throws IOException {

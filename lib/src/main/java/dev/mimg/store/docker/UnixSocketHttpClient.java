@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * docker-java's {@link DockerHttpClient} over a local unix socket with the JDK's own channels: HTTP/1.1, one
- * connection per request, connect and every read bounded by the timeouts ({@link UnixConnection}). The CLI's fast
+ * docker-java's {@link DockerHttpClient} over a local unix socket with the JDK's own channels, or over ssh running
+ * {@code docker system dial-stdio} ({@link SshConnection}): HTTP/1.1, one connection per request, connect and every
+ * read bounded by the timeouts ({@link UnixConnection}). The CLI's fast
  * path uses it because the Apache-based transport spends about 250 ms building TLS and cookie machinery a local
  * socket never needs; tcp and TLS hosts keep docker-java's zerodep client.
  */
@@ -28,12 +29,15 @@ final class UnixSocketHttpClient implements DockerHttpClient {
   private static final int CHUNK = 64 * 1024;
   private static final byte[] CRLF = {'\r', '\n'};
 
-  private final Path socket;
-  private final Timeouts timeouts;
+  private final EngineConnection.Opener opener;
 
   UnixSocketHttpClient(Path socket, Timeouts timeouts) {
-    this.socket = socket;
-    this.timeouts = timeouts;
+    this(() -> UnixConnection.open(socket, timeouts));
+  }
+
+  /** A client whose every request goes over a new connection {@code opener} makes. */
+  UnixSocketHttpClient(EngineConnection.Opener opener) {
+    this.opener = opener;
   }
 
   @Override
@@ -41,9 +45,9 @@ final class UnixSocketHttpClient implements DockerHttpClient {
     if (request.hijackedInput() != null) {
       throw new UnsupportedOperationException("hijacked connections are not supported on this transport");
     }
-    UnixConnection connection = null;
+    EngineConnection connection = null;
     try {
-      connection = UnixConnection.open(socket, timeouts);
+      connection = opener.open();
       OutputStream out = connection.output();
       byte[] body = request.bodyBytes();
       InputStream stream = body == null ? request.body() : null;
@@ -92,7 +96,7 @@ final class UnixSocketHttpClient implements DockerHttpClient {
     return head.append("\r\n").toString();
   }
 
-  private static void closeQuietly(UnixConnection connection) {
+  private static void closeQuietly(EngineConnection connection) {
     if (connection != null) {
       try {
         connection.close();
@@ -112,16 +116,17 @@ final class UnixSocketHttpClient implements DockerHttpClient {
     private final int status;
     private final Map<String, List<String>> headers;
     private final InputStream body;
-    private final UnixConnection connection;
+    private final EngineConnection connection;
 
-    private HttpResponse(int status, Map<String, List<String>> headers, InputStream body, UnixConnection connection) {
+    private HttpResponse(int status, Map<String, List<String>> headers, InputStream body,
+        EngineConnection connection) {
       this.status = status;
       this.headers = headers;
       this.body = body;
       this.connection = connection;
     }
 
-    static HttpResponse read(InputStream in, UnixConnection connection) throws IOException {
+    static HttpResponse read(InputStream in, EngineConnection connection) throws IOException {
       String statusLine = line(in);
       String[] parts = statusLine.split(" ", 3);
       if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {

@@ -199,19 +199,62 @@ class EngineEndpointTest {
   }
 
   @Test
-  void sshHostIsNotSupportedAndSaysHowToForwardASocket() {
-    assertThatThrownBy(() -> resolve("ssh://me@build-box", Map.of()))
-        .isInstanceOf(StoreException.class)
-        .hasMessage("ssh:// Docker hosts are not supported yet (-H ssh://me@build-box); forward the socket instead: "
-            + "ssh -nNT -L /tmp/docker.sock:/var/run/docker.sock me@build-box & then DOCKER_HOST=unix:///tmp/docker.sock");
+  void sshHostIsReachedOverSshWithoutTls() {
+    EngineEndpoint endpoint = resolve("ssh://me@build-box:2222", Map.of("DOCKER_TLS_VERIFY", "1"));
+    assertThat(endpoint.usesSsh()).isTrue();
+    assertThat(endpoint.usesTls()).isFalse();
+    assertThat(endpoint.host().getUserInfo()).isEqualTo("me");
+    assertThat(endpoint.host().getPort()).isEqualTo(2222);
+    assertThatThrownBy(() -> resolve("ssh:///no-host", Map.of())).isInstanceOf(StoreException.class)
+        .hasMessageContaining("expected ssh://[user@]host[:port]");
   }
 
   @Test
-  void sshContextIsNotSupportedEither() throws Exception {
+  void allContextsAreListedByNameWithDefaultWhenItHasAnEngine() throws Exception {
+    context("zeta", "unix:///z.sock", false);
+    context("alpha", "ssh://me@build-box", false);
+    Path noSocket = config.resolve("no.sock");
+    assertThat(DockerContexts.names(Map.of(), config, noSocket)).containsExactly("alpha", "zeta");
+    assertThat(DockerContexts.names(Map.of("DOCKER_HOST", "tcp://h:2375"), config, noSocket))
+        .containsExactly("alpha", "default", "zeta");
+    assertThat(DockerContexts.endpoint("zeta", Map.of(), config).host()).hasToString("unix:///z.sock");
+    assertThat(DockerContexts.endpoint("default", Map.of(), config).host()).isEqualTo(EngineEndpoint.DEFAULT_HOST);
+    assertThatThrownBy(() -> DockerContexts.endpoint("nope", Map.of(), config)).isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("docker context \"nope\" (--context nope) not found");
+  }
+
+  @Test
+  void sshRunsDialStdioInBatchModeWithUserPortAndConnectTimeout() {
+    java.net.URI host = java.net.URI.create("ssh://me@build-box:2222");
+    assertThat(SshConnection.command(host, dev.mimg.model.Timeouts.DEFAULT, Map.of())).containsExactly("ssh", "-o",
+        "BatchMode=yes", "-T", "-o", "ConnectTimeout=10", "-l", "me", "-p", "2222", "--", "build-box", "docker",
+        "system", "dial-stdio");
+    assertThat(SshConnection.command(java.net.URI.create("ssh://box"), dev.mimg.model.Timeouts.DEFAULT,
+        Map.of(SshConnection.COMMAND_ENV, "ssh -F /etc/bed.conf"))).startsWith("ssh", "-F", "/etc/bed.conf", "-o")
+        .endsWith("--", "box", "docker", "system", "dial-stdio");
+  }
+
+  @Test
+  void sshFailuresAreOneLineEach() {
+    java.net.URI host = java.net.URI.create("ssh://me@box:2222");
+    assertThat(SshErrors.oneLine(host, 255, "ssh: connect to host box port 2222: Connection refused\n"))
+        .isEqualTo("ssh: box port 2222 refused the connection (no sshd listening there?)");
+    assertThat(SshErrors.oneLine(host, 255, "me@box: Permission denied (publickey,password).\n"))
+        .startsWith("ssh: box port 2222 did not accept a key for me (Permission denied (publickey,password).)")
+        .contains("BatchMode=yes and never asks for a password");
+    assertThat(SshErrors.oneLine(host, 255, "Host key verification failed.\n")).contains("host key of box");
+    assertThat(SshErrors.oneLine(host, 127, "bash: line 1: docker: command not found\n"))
+        .startsWith("ssh: no docker command on box port 2222");
+    assertThat(SshErrors.oneLine(host, 1, "something odd\n")).isEqualTo("ssh to box port 2222 ended (exit 1) before "
+        + "the engine answered: something odd");
+  }
+
+  @Test
+  void sshContextIsReachedOverSshToo() throws Exception {
     context("viassh", "ssh://me@build-box", false);
-    assertThatThrownBy(() -> resolve(null, Map.of("DOCKER_CONTEXT", "viassh")))
-        .isInstanceOf(StoreException.class)
-        .hasMessageStartingWith("ssh:// Docker hosts are not supported yet (DOCKER_CONTEXT=viassh); forward the socket");
+    EngineEndpoint endpoint = resolve(null, Map.of("DOCKER_CONTEXT", "viassh"));
+    assertThat(endpoint.usesSsh()).isTrue();
+    assertThat(endpoint.host().getHost()).isEqualTo("build-box");
   }
 
   @Test
