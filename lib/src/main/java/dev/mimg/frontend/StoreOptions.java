@@ -16,7 +16,8 @@ public final class StoreOptions {
           + "DOCKER_CONTEXT, the current context, the default socket)", null, true);
   /** {@code --store SPEC}: engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX]. */
   public static final Option STORE = new Option(java.util.List.of("--store"), Option.Arity.VALUE, "STORE",
-      "Store to use: engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX] (default: MIMG_STORE, "
+      "Store to use: engine, engine:HOST, oci:DIR, registry:HOST[/PREFIX] or containerd[:SOCKET][?namespace=NS] "
+          + "(default socket /run/containerd/containerd.sock, namespace k8s.io) (default: MIMG_STORE, "
           + "else the engine as -H finds it, else "
           + "when no engine is configured or running the per-user OCI layout)", null, true);
 

@@ -76,7 +76,8 @@ public final class Stores {
   }
 
   /**
-   * The store a SPEC names: {@code engine}, {@code engine:HOST}, {@code oci:DIR} or {@code registry:HOST[/PREFIX]}.
+   * The store a SPEC names: {@code engine}, {@code engine:HOST}, {@code oci:DIR}, {@code registry:HOST[/PREFIX]} or
+   * {@code containerd[:SOCKET][?namespace=NS]}.
    */
   public static ImageStore open(String spec, boolean forWriting) {
     if (spec.equals("engine")) {
@@ -94,12 +95,15 @@ public final class Stores {
       return new OciLayoutStore(forWriting ? OciLayout.create(dir) : OciLayout.open(dir),
           dev.mimg.model.Platform.host());
     }
+    if (spec.equals("containerd") || spec.startsWith("containerd:") || spec.startsWith("containerd?")) {
+      return dev.mimg.store.containerd.ContainerdStore.open(spec.substring("containerd".length()));
+    }
     if (spec.startsWith("registry:") && spec.length() > "registry:".length()) {
       return RegistryStore.open(spec.substring("registry:".length()), RegistryClient.fromEnvironment(),
           dev.mimg.model.Platform.host());
     }
     throw new InvalidInputException("invalid store \"" + spec
-        + "\": expected engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX]");
+        + "\": expected engine, engine:HOST, oci:DIR, registry:HOST[/PREFIX] or containerd[:SOCKET][?namespace=NS]");
   }
 
   /** The engine at {@code host} (a Docker host URL), or the one the docker CLI would use when host is null. */
