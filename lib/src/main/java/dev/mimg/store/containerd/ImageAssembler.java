@@ -40,8 +40,9 @@ final class ImageAssembler {
   private final NamespaceContent content;
   private final String snapshotter;
   private final HostDefaultMatcher host;
-  private final Map<String, List<String>> containersByChain;
+  private final Map<String, List<String[]>> containersByChain;
   private final Map<Digest, List<String>> containersByManifest;
+  private final Set<String> allNames = new java.util.HashSet<>();
 
   /** {@code snapshotter}: the one to measure unpacked layers in, or null for the one each config's label names. */
   ImageAssembler(NamespaceContent content, String snapshotter, Platform host) {
@@ -59,6 +60,7 @@ final class ImageAssembler {
     this.host = HostDefaultMatcher.forHost(host);
     this.containersByChain = containersByManifest == null ? containersByChain(content) : Map.of();
     this.containersByManifest = containersByManifest;
+    content.records().forEach(record -> allNames.add(record.name()));
   }
 
   /** One image per distinct target, in the order containerd lists the records. */
@@ -83,11 +85,13 @@ final class ImageAssembler {
         digestRefs.add(Reference.parse(reference.name() + "@" + target.digest()));
       }
     }
+    Set<String> recordNames = new LinkedHashSet<>();
+    records.forEach(record -> recordNames.add(record.name()));
     List<Variant> variants = new ArrayList<>();
     List<Json> configs = new ArrayList<>();
     for (Descriptor manifest : manifests(target)) {
       Json[] config = new Json[1];
-      variants.add(variant(manifest, config));
+      variants.add(variant(manifest, recordNames, config));
       configs.add(config[0]);
     }
     int best = best(variants);
@@ -119,8 +123,11 @@ final class ImageAssembler {
     }
   }
 
-  /** The variant a manifest descriptor of the index is; {@code configOut[0]} receives its config when held. */
-  private Variant variant(Descriptor descriptor, Json[] configOut) {
+  /**
+   * The variant a manifest descriptor of the index is, in an image of these record names; {@code configOut[0]}
+   * receives its config when held.
+   */
+  private Variant variant(Descriptor descriptor, Set<String> recordNames, Json[] configOut) {
     Digest digest = descriptor.digest();
     byte[] bytes = content.has(digest) ? content.documents().get(digest) : null;
     ImageManifest manifest = bytes == null ? null : OciDocuments.manifest(bytes, "manifest " + digest);
@@ -156,7 +163,7 @@ final class ImageAssembler {
     String chain = chainId(config);
     long unpacked = chain == null ? 0 : unpacked(chain, manifest.config().digest());
     List<String> containers = containersByManifest != null ? containersByManifest.getOrDefault(digest, List.of())
-        : chain == null ? List.of() : containersByChain.getOrDefault(chain, List.of());
+        : chain == null ? List.of() : containersOn(chain, recordNames);
     return new Variant(digest, platform, kind, available, contentSize, unpacked, containers, null);
   }
 
@@ -255,28 +262,41 @@ final class ImageAssembler {
   }
 
   /**
-   * Container ids by the chain id their snapshot sits on: each active snapshot is a container's (a containerd
-   * container naming it as its key, or dockerd's, whose key is the container id), followed down to a committed one.
+   * The containers on a chain that are this image's: those whose containerd record names one of its names, and
+   * those with no image name that still exists (dockerd's, seen only as snapshots).
    */
-  static Map<String, List<String>> containersByChain(NamespaceContent content) {
-    Map<String, String> byKey = new LinkedHashMap<>();
-    for (ContainerRecord container : content.containers()) {
-      if (!container.snapshotKey().isEmpty()) {
-        byKey.put(container.snapshotter() + "/" + container.snapshotKey(), container.id());
+  private List<String> containersOn(String chain, Set<String> recordNames) {
+    List<String> ids = new ArrayList<>();
+    for (String[] container : containersByChain.getOrDefault(chain, List.of())) {
+      if (container[1] == null || recordNames.contains(container[1]) || !allNames.contains(container[1])) {
+        ids.add(container[0]);
       }
     }
-    Map<String, List<String>> byChain = new LinkedHashMap<>();
+    return ids;
+  }
+
+  /**
+   * {container id, image name or null} by the chain id their snapshot sits on: each active snapshot is a
+   * container's (a containerd container naming it as its key, or dockerd's, whose key is the container id),
+   * followed down to a committed one.
+   */
+  static Map<String, List<String[]>> containersByChain(NamespaceContent content) {
+    Map<String, ContainerRecord> byKey = new LinkedHashMap<>();
+    for (ContainerRecord container : content.containers()) {
+      if (!container.snapshotKey().isEmpty()) {
+        byKey.put(container.snapshotter() + "/" + container.snapshotKey(), container);
+      }
+    }
+    Map<String, List<String[]>> byChain = new LinkedHashMap<>();
     content.snapshots().forEach((name, snapshots) -> snapshots.forEach((key, info) -> {
       if (!info.active() || key.contains("extract-")) {
         return;
       }
-      String id = byKey.getOrDefault(name + "/" + key, key);
+      ContainerRecord container = byKey.get(name + "/" + key);
       String chain = committedBase(snapshots, info.parent());
       if (chain != null) {
-        List<String> ids = byChain.computeIfAbsent(chain, c -> new ArrayList<>());
-        if (!ids.contains(id)) {
-          ids.add(id);
-        }
+        byChain.computeIfAbsent(chain, c -> new ArrayList<>()).add(container == null ? new String[] {key, null}
+            : new String[] {container.id(), container.image().isEmpty() ? null : container.image()});
       }
     }));
     return byChain;
