@@ -96,7 +96,8 @@ public final class Stores {
           dev.mimg.model.Platform.host());
     }
     if (spec.equals("containerd") || spec.startsWith("containerd:") || spec.startsWith("containerd?")) {
-      return dev.mimg.store.containerd.ContainerdStore.open(spec.substring("containerd".length()));
+      return dev.mimg.store.containerd.ContainerdStore.open(spec.substring("containerd".length()),
+          Stores::engineAccess);
     }
     if (spec.startsWith("registry:") && spec.length() > "registry:".length()) {
       return RegistryStore.open(spec.substring("registry:".length()), RegistryClient.fromEnvironment(),
@@ -115,6 +116,22 @@ public final class Stores {
   private static ImageStore engine(EngineEndpoint endpoint) {
     String version = System.getenv("DOCKER_API_VERSION");
     return DockerEngineStore.connect(endpoint, version == null || version.isBlank() ? null : ApiVersion.parse(version));
+  }
+
+  /** The engine at {@code host} (null: the docker CLI's) as the containerd store asks it, on dockerd's namespace. */
+  private static dev.mimg.store.containerd.EngineAccess engineAccess(String host) {
+    DockerEngineStore store = (DockerEngineStore) engine(host);
+    return new dev.mimg.store.containerd.EngineAccess() {
+      @Override
+      public ImageStore store() {
+        return store;
+      }
+
+      @Override
+      public dev.mimg.model.Json get(String path) {
+        return store.client().get(path);
+      }
+    };
   }
 
   /** The per-user layout: {@code $XDG_DATA_HOME/mimg/store}, by default {@code ~/.local/share/mimg/store}. */

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * containerd as an image store, through its own gRPC API on its socket, in one namespace. Listing equals dockerd's
@@ -45,15 +46,18 @@ public final class ContainerdStore implements ImageStore {
   private final DockerNamespace docker;
   private NamespaceContent state;
 
-  private ContainerdStore(ContainerdSpec spec) {
+  private ContainerdStore(ContainerdSpec spec, Function<String, EngineAccess> engines) {
     this.spec = spec;
     this.client = new ContainerdClient(spec.socket(), spec.namespace(), Timeouts.fromEnvironment());
-    this.docker = spec.isDockers() ? new DockerNamespace(spec) : null;
+    this.docker = spec.isDockers() ? new DockerNamespace(spec, engines) : null;
   }
 
-  /** The store {@code containerd[:SOCKET][?namespace=NS...]} names ({@code rest}: what follows "containerd"). */
-  public static ImageStore open(String rest) {
-    return new ContainerdStore(ContainerdSpec.parse(rest));
+  /**
+   * The store {@code containerd[:SOCKET][?namespace=NS...]} names ({@code rest}: what follows "containerd");
+   * {@code engines} opens the engine at a host (null: the docker CLI's), for dockerd's namespace.
+   */
+  public static ImageStore open(String rest, Function<String, EngineAccess> engines) {
+    return new ContainerdStore(ContainerdSpec.parse(rest), engines);
   }
 
   @Override
@@ -176,7 +180,8 @@ public final class ContainerdStore implements ImageStore {
 
   @Override
   public Set<String> removalAlsoTakes(Image image, Variant variant) {
-    return docker == null ? Set.of() : docker.engine().map(e -> e.removalAlsoTakes(image, variant)).orElse(Set.of());
+    return docker == null ? Set.of()
+        : docker.engine().map(e -> e.store().removalAlsoTakes(image, variant)).orElse(Set.of());
   }
 
   @Override

@@ -2,9 +2,8 @@ package dev.mimg.store.containerd;
 
 import dev.mimg.model.Digest;
 import dev.mimg.model.Json;
+import dev.mimg.store.ImageStore;
 import dev.mimg.store.StoreException;
-import dev.mimg.store.docker.DockerEngineStore;
-import dev.mimg.store.docker.EngineEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,24 +12,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * dockerd's namespace ({@code moby}): containerd holds it, but only the daemon may change it (Docker's docs reserve
  * it), so changes go through the engine whose {@code docker info} names this socket and namespace: the one
- * {@code engine=HOST} names, else the one the docker CLI would use. Found once, on the first change or plan.
+ * {@code engine=HOST} names, else the one the docker CLI would use. Found once, on the first listing or change.
  */
 final class DockerNamespace {
 
   private final ContainerdSpec spec;
-  private Optional<DockerEngineStore> engine;
+  private final Function<String, EngineAccess> engines;
+  private Optional<EngineAccess> engine;
   private String why;
 
-  DockerNamespace(ContainerdSpec spec) {
+  /** {@code engines}: the engine at a host (null: the one the docker CLI would use). */
+  DockerNamespace(ContainerdSpec spec, Function<String, EngineAccess> engines) {
     this.spec = spec;
+    this.engines = engines;
   }
 
   /** The engine that owns the namespace, if one is found. */
-  synchronized Optional<DockerEngineStore> engine() {
+  synchronized Optional<EngineAccess> engine() {
     if (engine == null) {
       engine = find();
     }
@@ -44,7 +47,7 @@ final class DockerNamespace {
   Optional<Map<Digest, List<String>>> containersByManifest() {
     return engine().map(store -> {
       Map<Digest, List<String>> byManifest = new LinkedHashMap<>();
-      for (Json container : store.client().get("/containers/json?all=1")) {
+      for (Json container : store.get("/containers/json?all=1")) {
         String digest = container.path("ImageManifestDescriptor").path("digest").asText("");
         if (!digest.isEmpty()) {
           byManifest.computeIfAbsent(Digest.parse(digest), d -> new ArrayList<>())
@@ -56,14 +59,14 @@ final class DockerNamespace {
   }
 
   /** The engine, or the one-line refusal saying why changes cannot be made. */
-  DockerEngineStore engineOrRefuse() {
-    return engine().orElseThrow(() -> new StoreException(refusal()));
+  ImageStore engineOrRefuse() {
+    return engine().orElseThrow(() -> new StoreException(refusal())).store();
   }
 
   /** What the plan says about who carries out its changes. */
   String planNotice() {
     return engine().map(e -> "containerd namespace " + spec.namespace() + " is dockerd's (read-only through "
-        + "containerd): these changes go through the engine API of " + e.describe())
+        + "containerd): these changes go through the engine API of " + e.store().describe())
         .orElseGet(this::refusal);
   }
 
@@ -72,21 +75,25 @@ final class DockerNamespace {
         + "and " + why + ": changes go through the engine API (add engine=HOST to the store, or use --store engine)";
   }
 
-  private Optional<DockerEngineStore> find() {
-    Map<String, String> env = System.getenv();
-    EngineEndpoint endpoint = EngineEndpoint.resolve(spec.engine(), env, EngineEndpoint.dockerConfigDir(env));
-    DockerEngineStore store = DockerEngineStore.connect(endpoint);
+  private Optional<EngineAccess> find() {
+    EngineAccess store;
     try {
-      Json info = store.client().get("/info");
+      store = engines.apply(spec.engine());
+    } catch (RuntimeException e) {
+      why = "no engine is configured (" + e.getMessage() + ")";
+      return Optional.empty();
+    }
+    try {
+      Json info = store.get("/info");
       String address = info.path("Containerd").path("Address").asText("");
       String namespace = info.path("Containerd").path("Namespaces").path("Containers").asText("");
       if (sameFile(Path.of(address), spec.socket()) && spec.namespace().equals(namespace)) {
         return Optional.of(store);
       }
-      why = "the engine at " + endpoint.host() + " uses containerd "
+      why = "the " + store.store().describe() + " uses containerd "
           + (address.isEmpty() ? "(none named)" : address + " namespace " + namespace);
     } catch (RuntimeException e) {
-      why = "no engine answers at " + endpoint.host() + " (" + e.getMessage() + ")";
+      why = "no engine answers: " + e.getMessage();
     }
     store.close();
     return Optional.empty();
@@ -103,7 +110,7 @@ final class DockerNamespace {
 
   synchronized void close() {
     if (engine != null) {
-      engine.ifPresent(DockerEngineStore::close);
+      engine.ifPresent(EngineAccess::close);
     }
   }
 }
