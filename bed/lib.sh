@@ -37,6 +37,11 @@ bed_docker() {
   DOCKER_CONFIG=$BED_RUN/docker-config docker -H "unix://$BED_RUN/$engine/docker.sock" "$@"
 }
 
+# ctr on the bed's own containerd, namespace k8s.io (the CRI's), native snapshotter: bed_ctr ARGS...
+bed_ctr() {
+  CONTAINERD_SNAPSHOTTER=native ctr -a "$BED_RUN/ctrd/containerd.sock" -n k8s.io "$@"
+}
+
 # GET on an engine's API: bed_api snap|graph|far PATH
 bed_api() {
   curl -fsS --unix-socket "$BED_RUN/$1/docker.sock" "http://docker$2"

@@ -17,9 +17,10 @@ public final class StoreOptions {
   public static final Option HOST = new Option(java.util.List.of("-H", "--host"), Option.Arity.VALUE, "HOST",
       "Docker engine to use, e.g. unix:///var/run/docker.sock or tcp://host:2376 (default: DOCKER_HOST, "
           + "DOCKER_CONTEXT, the current context, the default socket)", null, true);
-  /** {@code --store SPEC}: engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX]; repeated, a fleet. */
+  /** {@code --store SPEC}: engine[:HOST], oci:DIR, registry:HOST[/PREFIX] or containerd:...; repeated, a fleet. */
   public static final Option STORE = new Option(java.util.List.of("--store"), Option.Arity.LIST, "STORE",
-      "Store to use: engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX] (default: MIMG_STORE, "
+      "Store to use: engine, engine:HOST, oci:DIR, registry:HOST[/PREFIX] or containerd[:SOCKET][?namespace=NS] "
+          + "(default socket /run/containerd/containerd.sock, namespace k8s.io) (default: MIMG_STORE, "
           + "else the engine as -H finds it, else "
           + "when no engine is configured or running the per-user OCI layout); repeatable: a fleet", null, true);
   /** {@code --context NAME}: a docker context's engine; repeated, a fleet. */

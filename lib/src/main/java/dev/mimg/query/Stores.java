@@ -138,7 +138,8 @@ public final class Stores {
   }
 
   /**
-   * The store a SPEC names: {@code engine}, {@code engine:HOST}, {@code oci:DIR} or {@code registry:HOST[/PREFIX]}.
+   * The store a SPEC names: {@code engine}, {@code engine:HOST}, {@code oci:DIR}, {@code registry:HOST[/PREFIX]} or
+   * {@code containerd[:SOCKET][?namespace=NS]}.
    */
   public static ImageStore open(String spec, boolean forWriting) {
     if (spec.equals("engine")) {
@@ -156,12 +157,16 @@ public final class Stores {
       return new OciLayoutStore(forWriting ? OciLayout.create(dir) : OciLayout.open(dir),
           dev.mimg.model.Platform.host());
     }
+    if (spec.equals("containerd") || spec.startsWith("containerd:") || spec.startsWith("containerd?")) {
+      return dev.mimg.store.containerd.ContainerdStore.open(spec.substring("containerd".length()),
+          Stores::engineAccess);
+    }
     if (spec.startsWith("registry:") && spec.length() > "registry:".length()) {
       return RegistryStore.open(spec.substring("registry:".length()), RegistryClient.fromEnvironment(),
           dev.mimg.model.Platform.host());
     }
     throw new InvalidInputException("invalid store \"" + spec
-        + "\": expected engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX]");
+        + "\": expected engine, engine:HOST, oci:DIR, registry:HOST[/PREFIX] or containerd[:SOCKET][?namespace=NS]");
   }
 
   /** The engine at {@code host} (a Docker host URL), or the one the docker CLI would use when host is null. */
@@ -173,6 +178,22 @@ public final class Stores {
   private static ImageStore engine(EngineEndpoint endpoint) {
     String version = System.getenv("DOCKER_API_VERSION");
     return DockerEngineStore.connect(endpoint, version == null || version.isBlank() ? null : ApiVersion.parse(version));
+  }
+
+  /** The engine at {@code host} (null: the docker CLI's) as the containerd store asks it, on dockerd's namespace. */
+  private static dev.mimg.store.containerd.EngineAccess engineAccess(String host) {
+    DockerEngineStore store = (DockerEngineStore) engine(host);
+    return new dev.mimg.store.containerd.EngineAccess() {
+      @Override
+      public ImageStore store() {
+        return store;
+      }
+
+      @Override
+      public dev.mimg.model.Json get(String path) {
+        return store.client().get(path);
+      }
+    };
   }
 
   /** The per-user layout: {@code $XDG_DATA_HOME/mimg/store}, by default {@code ~/.local/share/mimg/store}. */

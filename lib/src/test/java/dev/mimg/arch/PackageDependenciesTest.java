@@ -28,6 +28,7 @@ class PackageDependenciesTest {
       Map.entry("dev.mimg.model", 0), Map.entry("dev.mimg.render", 1), Map.entry("dev.mimg.registry", 2),
       Map.entry("dev.mimg.store", 3), Map.entry("dev.mimg.store.docker", 4), Map.entry("dev.mimg.store.oci", 4),
       Map.entry("dev.mimg.store.registry", 4), Map.entry("dev.mimg.store.fleet", 4),
+      Map.entry("dev.mimg.store.containerd", 4),
       Map.entry("dev.mimg.query", 5), Map.entry("dev.mimg.view", 6), Map.entry("dev.mimg.frontend", 7),
       Map.entry("dev.mimg.cli", 8), Map.entry("dev.mimg.shell", 8), Map.entry("dev.mimg.notebook", 8));
 

@@ -69,7 +69,8 @@ class StoresTest {
       assertThat(fromEnv.describe()).contains(layout.toString());
     }
     assertThatThrownBy(() -> select("docker", null, Map.of())).isInstanceOf(InvalidInputException.class)
-        .hasMessage("invalid store \"docker\": expected engine, engine:HOST, oci:DIR or registry:HOST[/PREFIX]");
+        .hasMessage("invalid store \"docker\": expected engine, engine:HOST, oci:DIR, registry:HOST[/PREFIX] or "
+            + "containerd[:SOCKET][?namespace=NS]");
     assertThatThrownBy(() -> select("oci:" + layout, "unix:///x.sock", Map.of()))
         .hasMessageStartingWith("--store and -H both name a store");
     assertThat(notices).isEmpty();
