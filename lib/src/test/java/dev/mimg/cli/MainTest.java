@@ -156,10 +156,12 @@ class MainTest {
   }
 
   @Test
-  void sshHostIsOneLineAndExit1() {
-    assertOneLineError(run("-H", "ssh://me@build-box", "ls"), CommandLines.FAILED,
-        "mimg: ssh:// Docker hosts are not supported yet (-H ssh://me@build-box); forward the socket instead: "
-            + "ssh -nNT -L /tmp/docker.sock:/var/run/docker.sock me@build-box & then DOCKER_HOST=unix:///tmp/docker.sock");
+  void anSshHostThatCannotBeResolvedIsOneLineAndExit1() {
+    Result result = run("-H", "ssh://me@build-box.invalid", "ls");
+    assertThat(result.code()).isEqualTo(CommandLines.FAILED);
+    assertThat(result.errLines()).singleElement().asString()
+        .startsWith("mimg: cannot reach the Docker engine at ssh://me@build-box.invalid (from -H ")
+        .contains("ssh: cannot resolve build-box.invalid");
   }
 
   @Test
