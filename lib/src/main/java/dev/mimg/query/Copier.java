@@ -10,6 +10,7 @@ import dev.mimg.model.MediaTypes;
 import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
 import dev.mimg.model.PlatformMatcher;
+import dev.mimg.store.BoundedParallel;
 import dev.mimg.store.StoreException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,8 +78,9 @@ final class Copier {
       List<String> reasons = new ArrayList<>();
       // a layout keeps a shallow image shallow; --only-present takes what the source holds
       boolean useOrigin = scope != Scope.PRESENT && (intoRegistry || scope != Scope.DEFAULT);
+      Map<Descriptor, Optional<Unit>> resolved = resolve(chosen, useOrigin, reasons);
       for (Descriptor child : chosen) {
-        Optional<Unit> unit = resolve(child, useOrigin, reasons);
+        Optional<Unit> unit = resolved.get(child);
         if (unit.isPresent()) {
           units.add(unit.get());
         } else if (scope != Scope.PRESENT && (intoRegistry || scope != Scope.DEFAULT && !child.isAttestation())) {
@@ -136,8 +138,10 @@ final class Copier {
     List<Piece> toCopy = new ArrayList<>();
     long bytes = 0;
     long presentBytes = 0;
+    Map<Piece, java.util.concurrent.CompletableFuture<Boolean>> there = BoundedParallel.run(pieces.values(), PARALLEL,
+        piece -> target.hasBlob(piece.blob().digest()));
     for (Piece piece : pieces.values()) {
-      if (target.hasBlob(piece.blob().digest())) {
+      if (BoundedParallel.join(there.get(piece))) {
         presentBytes += piece.blob().size();
       } else {
         toCopy.add(piece);
@@ -149,12 +153,12 @@ final class Copier {
     if (!dryRun) {
       mounted = copyBlobs(toCopy);
       List<Digest> content = new ArrayList<>(pieces.keySet());
-      for (Unit unit : units) {
-        if (!unit.manifest().digest().equals(top.digest())) {
-          target.putManifest(unit.manifest());
-          content.add(unit.manifest().digest());
-        }
-      }
+      List<Unit> children = units.stream().filter(unit -> !unit.manifest().digest().equals(top.digest())).toList();
+      BoundedParallel.run(children, PARALLEL, unit -> {
+        target.putManifest(unit.manifest());
+        return unit;
+      }).values().forEach(BoundedParallel::join);
+      children.forEach(unit -> content.add(unit.manifest().digest()));
       content.add(top.digest());
       target.putTop(top, content);
     }
@@ -230,24 +234,51 @@ final class Copier {
     return List.copyOf(chosen);
   }
 
-  /** A child from the source when it holds it whole, else from the image's registry; empty when neither can. */
-  private Optional<Unit> resolve(Descriptor child, boolean useOrigin, List<String> reasons) {
-    Optional<Unit> held = source.manifest(child).map(bytes -> new Unit(bytes, parseManifest(bytes), source,
-        label(child))).filter(unit -> blobsOf(unit.parsed()).stream().allMatch(b -> source.hasBlob(b.digest())));
-    if (held.isPresent() || !useOrigin || !reasons.isEmpty()) { // an origin that failed is not asked again
-      return held;
+  /**
+   * Each child from the source when it holds it whole, else (with {@code useOrigin}) from the registry the image came
+   * from; empty where neither can (the registry's first failure goes into {@code reasons}). The manifests are read
+   * {@value #PARALLEL} at a time.
+   */
+  private Map<Descriptor, Optional<Unit>> resolve(List<Descriptor> children, boolean useOrigin, List<String> reasons) {
+    Map<Descriptor, Optional<Unit>> units = new LinkedHashMap<>();
+    BoundedParallel.run(children, PARALLEL, this::held)
+        .forEach((child, unit) -> units.put(child, BoundedParallel.join(unit)));
+    List<Descriptor> lacking = children.stream().filter(child -> units.get(child).isEmpty()).toList();
+    if (!useOrigin || lacking.isEmpty()) {
+      return units;
     }
+    Optional<CopySource> registry;
     try {
-      Optional<CopySource> registry = origin.get();
-      if (registry.isEmpty()) {
-        return Optional.empty();
-      }
-      return registry.get().manifest(child).map(bytes -> new Unit(bytes, parseManifest(bytes), registry.get(),
-          label(child)));
+      registry = origin.get();
     } catch (RuntimeException e) {
-      reasons.add(String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
-      return Optional.empty();
+      reasons.add(oneLine(e));
+      return units;
     }
+    if (registry.isEmpty()) {
+      return units;
+    }
+    BoundedParallel.run(lacking, PARALLEL, child -> registry.get().manifest(child)
+        .map(bytes -> new Unit(bytes, parseManifest(bytes), registry.get(), label(child))))
+        .forEach((child, unit) -> {
+          try {
+            units.put(child, BoundedParallel.join(unit));
+          } catch (RuntimeException e) {
+            if (reasons.isEmpty()) {
+              reasons.add(oneLine(e));
+            }
+          }
+        });
+    return units;
+  }
+
+  /** The child from the source when it holds its manifest and every blob. */
+  private Optional<Unit> held(Descriptor child) {
+    return source.manifest(child).map(bytes -> new Unit(bytes, parseManifest(bytes), source, label(child)))
+        .filter(unit -> blobsOf(unit.parsed()).stream().allMatch(b -> source.hasBlob(b.digest())));
+  }
+
+  private static String oneLine(RuntimeException e) {
+    return String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
   }
 
   private static String label(Descriptor child) {
