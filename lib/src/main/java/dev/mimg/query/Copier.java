@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,9 +79,9 @@ final class Copier {
       List<String> reasons = new ArrayList<>();
       // a layout keeps a shallow image shallow; --only-present takes what the source holds
       boolean useOrigin = scope != Scope.PRESENT && (intoRegistry || scope != Scope.DEFAULT);
-      Map<Descriptor, Optional<Unit>> resolved = resolve(chosen, useOrigin, reasons);
+      Map<Digest, Optional<Unit>> resolved = resolve(chosen, useOrigin, reasons);
       for (Descriptor child : chosen) {
-        Optional<Unit> unit = resolved.get(child);
+        Optional<Unit> unit = resolved.get(child.digest());
         if (unit.isPresent()) {
           units.add(unit.get());
         } else if (scope != Scope.PRESENT && (intoRegistry || scope != Scope.DEFAULT && !child.isAttestation())) {
@@ -138,10 +139,12 @@ final class Copier {
     List<Piece> toCopy = new ArrayList<>();
     long bytes = 0;
     long presentBytes = 0;
-    Map<Piece, java.util.concurrent.CompletableFuture<Boolean>> there = BoundedParallel.run(pieces.values(), PARALLEL,
+    List<Piece> all = List.copyOf(pieces.values());
+    List<CompletableFuture<Boolean>> there = BoundedParallel.each(all, PARALLEL,
         piece -> target.hasBlob(piece.blob().digest()));
-    for (Piece piece : pieces.values()) {
-      if (BoundedParallel.join(there.get(piece))) {
+    for (int i = 0; i < all.size(); i++) {
+      Piece piece = all.get(i);
+      if (BoundedParallel.join(there.get(i))) {
         presentBytes += piece.blob().size();
       } else {
         toCopy.add(piece);
@@ -154,10 +157,10 @@ final class Copier {
       mounted = copyBlobs(toCopy);
       List<Digest> content = new ArrayList<>(pieces.keySet());
       List<Unit> children = units.stream().filter(unit -> !unit.manifest().digest().equals(top.digest())).toList();
-      BoundedParallel.run(children, PARALLEL, unit -> {
+      BoundedParallel.each(children, PARALLEL, unit -> {
         target.putManifest(unit.manifest());
         return unit;
-      }).values().forEach(BoundedParallel::join);
+      }).forEach(BoundedParallel::join);
       children.forEach(unit -> content.add(unit.manifest().digest()));
       content.add(top.digest());
       target.putTop(top, content);
@@ -239,11 +242,14 @@ final class Copier {
    * from; empty where neither can (the registry's first failure goes into {@code reasons}). The manifests are read
    * {@value #PARALLEL} at a time.
    */
-  private Map<Descriptor, Optional<Unit>> resolve(List<Descriptor> children, boolean useOrigin, List<String> reasons) {
-    Map<Descriptor, Optional<Unit>> units = new LinkedHashMap<>();
-    BoundedParallel.run(children, PARALLEL, this::held)
-        .forEach((child, unit) -> units.put(child, BoundedParallel.join(unit)));
-    List<Descriptor> lacking = children.stream().filter(child -> units.get(child).isEmpty()).toList();
+  private Map<Digest, Optional<Unit>> resolve(List<Descriptor> children, boolean useOrigin, List<String> reasons) {
+    List<Optional<Unit>> held = BoundedParallel.each(children, PARALLEL, this::held).stream()
+        .map(BoundedParallel::join).toList();
+    Map<Digest, Optional<Unit>> units = new LinkedHashMap<>();
+    for (int i = 0; i < children.size(); i++) {
+      units.put(children.get(i).digest(), held.get(i));
+    }
+    List<Descriptor> lacking = children.stream().filter(child -> units.get(child.digest()).isEmpty()).toList();
     if (!useOrigin || lacking.isEmpty()) {
       return units;
     }
@@ -257,17 +263,18 @@ final class Copier {
     if (registry.isEmpty()) {
       return units;
     }
-    BoundedParallel.run(lacking, PARALLEL, child -> registry.get().manifest(child)
-        .map(bytes -> new Unit(bytes, parseManifest(bytes), registry.get(), label(child))))
-        .forEach((child, unit) -> {
-          try {
-            units.put(child, BoundedParallel.join(unit));
-          } catch (RuntimeException e) {
-            if (reasons.isEmpty()) {
-              reasons.add(oneLine(e));
-            }
-          }
-        });
+    List<CompletableFuture<Optional<Unit>>> fetched = BoundedParallel.each(lacking, PARALLEL,
+        child -> registry.get().manifest(child).map(bytes -> new Unit(bytes, parseManifest(bytes), registry.get(),
+            label(child))));
+    for (int i = 0; i < lacking.size(); i++) {
+      try {
+        units.put(lacking.get(i).digest(), BoundedParallel.join(fetched.get(i)));
+      } catch (RuntimeException e) {
+        if (reasons.isEmpty()) {
+          reasons.add(oneLine(e));
+        }
+      }
+    }
     return units;
   }
 

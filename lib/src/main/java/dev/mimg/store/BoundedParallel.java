@@ -1,7 +1,10 @@
 package dev.mimg.store;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +22,22 @@ public final class BoundedParallel {
 
   /** Each distinct item's completed future (done normally or exceptionally), in the items' order. */
   public static <T, R> Map<T, CompletableFuture<R>> run(Collection<T> items, int parallelism, Function<T, R> task) {
+    List<T> distinct = new ArrayList<>(new LinkedHashSet<>(items));
+    List<CompletableFuture<R>> done = each(distinct, parallelism, task);
     Map<T, CompletableFuture<R>> futures = new LinkedHashMap<>();
+    for (int i = 0; i < distinct.size(); i++) {
+      futures.put(distinct.get(i), done.get(i));
+    }
+    return futures;
+  }
+
+  /**
+   * Each item's completed future, by position: for items that need not be told apart by {@code equals} (no hashing
+   * of records, whose first {@code hashCode} costs a cold JVM milliseconds).
+   */
+  public static <T, R> List<CompletableFuture<R>> each(List<T> items, int parallelism,
+      Function<T, R> task) {
+    List<CompletableFuture<R>> futures = new ArrayList<>(items.size());
     if (items.isEmpty()) {
       return futures;
     }
@@ -29,9 +47,8 @@ public final class BoundedParallel {
       return thread;
     });
     try {
-      items.forEach(item -> futures.computeIfAbsent(item, key -> CompletableFuture.supplyAsync(() ->
-          task.apply(key), pool)));
-      CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+      items.forEach(item -> futures.add(CompletableFuture.supplyAsync(() -> task.apply(item), pool)));
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
       return futures;
     } finally {
       pool.shutdownNow();
