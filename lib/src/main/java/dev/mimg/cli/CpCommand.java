@@ -52,7 +52,7 @@ final class CpCommand {
       copy = platforms.isEmpty() ? copy : copy.platform(platforms.toArray(String[]::new));
       copy = in.flag("--all-platforms") ? copy.allPlatforms() : copy;
       copy = in.flag("--only-present") ? copy.onlyPresent() : copy;
-      copy = in.flag("--dry-run") ? copy.dryRun() : copy;
+      copy = in.flag("--dry-run") ? copy.dryRun() : copy.progress(PullProgress.ofCopy(in.err()));
       in.out().print(copy.run().describe());
       return CommandLines.OK;
     }

@@ -11,6 +11,7 @@ import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
 import dev.mimg.model.PlatformMatcher;
 import dev.mimg.store.BoundedParallel;
+import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -59,8 +63,16 @@ final class Copier {
   private final Supplier<Optional<CopySource>> origin;
   private final CopyTarget target;
   private final boolean intoRegistry;
+  private final Consumer<PullEvent> progress;
 
   Copier(CopySource source, Supplier<Optional<CopySource>> origin, CopyTarget target, boolean intoRegistry) {
+    this(source, origin, target, intoRegistry, event -> { });
+  }
+
+  /** A copier that tells {@code progress} the bytes of blobs copied so far, from the copying threads. */
+  Copier(CopySource source, Supplier<Optional<CopySource>> origin, CopyTarget target, boolean intoRegistry,
+      Consumer<PullEvent> progress) {
+    this.progress = progress;
     this.source = source;
     this.origin = origin;
     this.target = target;
@@ -179,9 +191,17 @@ final class Copier {
       return thread;
     });
     try {
+      long total = toCopy.stream().mapToLong(piece -> piece.blob().size()).sum();
+      AtomicLong done = new AtomicLong();
+      AtomicInteger count = new AtomicInteger();
       List<Future<Boolean>> copies = new ArrayList<>();
       for (Piece piece : toCopy) {
-        copies.add(pool.submit(() -> target.putBlob(piece.blob(), piece.from())));
+        copies.add(pool.submit(() -> {
+          boolean mounted = target.putBlob(piece.blob(), piece.from());
+          progress.accept(new PullEvent("blobs", count.incrementAndGet() + "/" + toCopy.size(),
+              done.addAndGet(piece.blob().size()), Math.max(1, total)));
+          return mounted;
+        }));
       }
       int mounted = 0;
       for (Future<Boolean> copy : copies) {

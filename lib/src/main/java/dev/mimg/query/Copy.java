@@ -7,6 +7,7 @@ import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
+import dev.mimg.store.PullEvent;
 import dev.mimg.store.docker.DockerEngineStore;
 import dev.mimg.store.oci.OciLayoutStore;
 import dev.mimg.store.registry.RegistryStore;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A copy of one image from the query's store to another store named as {@code --store} names them
@@ -31,13 +33,15 @@ public final class Copy {
   private final List<Platform> platforms;
   private final Copier.Scope scope;
   private final boolean dryRun;
+  private final Consumer<PullEvent> progress;
 
   Copy(ImageQuery query, String reference, String destination) {
-    this(query, reference, destination, null, List.of(), Copier.Scope.DEFAULT, false);
+    this(query, reference, destination, null, List.of(), Copier.Scope.DEFAULT, false, event -> { });
   }
 
   private Copy(ImageQuery query, String reference, String destination, String newReference,
-      List<Platform> platforms, Copier.Scope scope, boolean dryRun) {
+      List<Platform> platforms, Copier.Scope scope, boolean dryRun, Consumer<PullEvent> progress) {
+    this.progress = progress;
     this.query = query;
     this.reference = reference;
     this.destination = destination;
@@ -49,7 +53,7 @@ public final class Copy {
 
   /** The reference the copy gets at the destination. */
   public Copy as(String name) {
-    return new Copy(query, reference, destination, name, platforms, scope, dryRun);
+    return new Copy(query, reference, destination, name, platforms, scope, dryRun, progress);
   }
 
   /**
@@ -62,7 +66,8 @@ public final class Copy {
     }
     List<Platform> all = new ArrayList<>(platforms);
     all.addAll(Platforms.filter(specs));
-    return new Copy(query, reference, destination, newReference, List.copyOf(all), Copier.Scope.PLATFORMS, dryRun);
+    return new Copy(query, reference, destination, newReference, List.copyOf(all), Copier.Scope.PLATFORMS, dryRun,
+        progress);
   }
 
   /**
@@ -73,7 +78,7 @@ public final class Copy {
     if (scope != Copier.Scope.DEFAULT) {
       throw new InvalidInputException("--only-present excludes --platform and --all-platforms: give one");
     }
-    return new Copy(query, reference, destination, newReference, platforms, Copier.Scope.PRESENT, dryRun);
+    return new Copy(query, reference, destination, newReference, platforms, Copier.Scope.PRESENT, dryRun, progress);
   }
 
   /** Every platform the index lists, those the source lacks from the registry the image came from. */
@@ -81,12 +86,17 @@ public final class Copy {
     if (scope == Copier.Scope.PLATFORMS || scope == Copier.Scope.PRESENT) {
       throw both();
     }
-    return new Copy(query, reference, destination, newReference, platforms, Copier.Scope.ALL, dryRun);
+    return new Copy(query, reference, destination, newReference, platforms, Copier.Scope.ALL, dryRun, progress);
+  }
+
+  /** Tells {@code sink} the blobs copied so far (count and bytes), from the copying threads. */
+  public Copy progress(Consumer<PullEvent> sink) {
+    return new Copy(query, reference, destination, newReference, platforms, scope, dryRun, sink);
   }
 
   /** Reports what would move (blobs, bytes, what the destination has already) and changes nothing. */
   public Copy dryRun() {
-    return new Copy(query, reference, destination, newReference, platforms, scope, true);
+    return new Copy(query, reference, destination, newReference, platforms, scope, true, progress);
   }
 
   /** Copies (or, under a dry run, plans) and reports. */
@@ -130,11 +140,11 @@ public final class Copy {
     if (destination.equals("engine") || destination.startsWith("engine:")) {
       try (DockerEngineStore engine = intoEngine(); EngineCopyTarget target = new EngineCopyTarget(engine, name)) {
         target.checkName(source.top().digest());
-        return new Copier(source, () -> origin, target, false).copy(reference, scope, platforms, dryRun);
+        return new Copier(source, () -> origin, target, false, progress).copy(reference, scope, platforms, dryRun);
       }
     }
     CopyTarget target = target(name, client);
-    return new Copier(source, () -> origin, target, intoRegistry).copy(reference, scope, platforms, dryRun);
+    return new Copier(source, () -> origin, target, intoRegistry, progress).copy(reference, scope, platforms, dryRun);
   }
 
   /** The engine {@code engine} or {@code engine:HOST} names; one on the classic image store is refused. */

@@ -185,6 +185,20 @@ class CopyBedTest {
     assertThat(Bed.crane("validate", "--remote", pushed)).contains("PASS");
   }
 
+  @Test
+  void onATerminalCpShowsTheBlobsCopiedSoFarAndClearsTheLine() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path layout = dir.resolve("tty");
+    String command = String.join(" ", java, "-cp", System.getProperty("java.class.path"), "dev.mimg.cli.Main",
+        "--store", "registry:" + Bed.registry(), "cp", Bed.ref("mimg/alpine:3.16"), "--to", "oci:" + layout,
+        "--platform", "linux/amd64");
+    String shown = Bed.run(List.of("script", "-qec", command, "/dev/null"), Map.of()); // a pseudo-terminal
+    assertThat(shown).contains("\rcopying blobs 1/2: ").contains("\r" + " ".repeat(60) + "\r")
+        .contains("copied " + Bed.ref("mimg/alpine:3.16"));
+    assertThat(ok("--store", "registry:" + Bed.registry(), "cp", Bed.ref("mimg/alpine:3.16"), "--to", "oci:"
+        + dir.resolve("no-tty"), "--platform", "linux/amd64").err()).doesNotContain("copying blobs");
+  }
+
   private static String digestIn(String report) {
     return report.lines().filter(line -> line.strip().startsWith("digest: ")).findFirst().orElseThrow().strip()
         .split(" ")[1];
