@@ -106,6 +106,64 @@ class FleetBedTest {
     assertThat(dry.out()).isEqualTo(plan.out());   // nothing changed: the same plan again
   }
 
+  @Test
+  void aFleetPruneForRealRemovesThePlannedPlatformOnEachEngineAndNothingElse(@TempDir Path work) throws Exception {
+    String repository = Bed.registry() + "/fleet-prune/" + Long.toHexString(System.nanoTime());
+    String ref = repository + ":1";
+    dev.mimg.bed.CraneImages.index(ref, List.of("linux/amd64", "linux/s390x", "linux/arm64"), work);
+    List<String> hosts = List.of(System.getenv("MIMG_BED_SNAP_HOST"), System.getenv("MIMG_BED_FAR_HOST"));
+    try {
+      for (String host : hosts) {
+        Bed.dockerOn(host, "pull", "-q", "--platform", "linux/amd64", ref);
+        Bed.dockerOn(host, "pull", "-q", "--platform", "linux/s390x", ref);
+      }
+      Set<String> snapBefore = dockerRows(hosts.get(0));
+      Set<String> farBefore = dockerRows(hosts.get(1));
+      Result pruned = mimg(System.getenv("MIMG_BED_FLEET_CONFIG"), "--context", "snap", "--context", "far", "prune",
+          "--platforms", "--keep", "linux/amd64", "--filter", "reference=" + repository, "-f");
+      assertThat(pruned.code()).as(pruned.err()).isZero();
+      List<String> planned = pruned.out().lines().filter(line -> line.matches("(snap|far) +remove .*")).toList();
+      assertThat(planned).as(pruned.out()).hasSize(2).allMatch(line -> line.contains(ref) && line.contains("linux/s390x"));
+      assertThat(pruned.out()).contains("removed snap: " + ref + " linux/s390x", "removed far: " + ref + " linux/s390x");
+      for (String host : hosts) {
+        assertThat(available(host, ref)).as(host).containsExactly("amd64");
+      }
+      assertThat(dockerRows(hosts.get(0))).isEqualTo(snapBefore);
+      assertThat(dockerRows(hosts.get(1))).isEqualTo(farBefore);
+    } finally {
+      for (String host : hosts) {
+        try {
+          Bed.dockerOn(host, "image", "rm", "-f", ref);
+        } catch (AssertionError gone) {
+          // not pulled there
+        }
+      }
+    }
+  }
+
+  /** The architectures the engine at {@code host} says are available in the image tagged {@code ref}. */
+  private static List<String> available(String host, String ref) throws IOException {
+    String socket = host.substring("unix://".length());
+    com.fasterxml.jackson.databind.JsonNode images = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        Bed.run(List.of("curl", "-fsS", "--unix-socket", socket, "http://docker/v1.51/images/json?manifests=1"),
+            Map.of()));
+    List<String> available = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode image : images) {
+      boolean named = false;
+      for (com.fasterxml.jackson.databind.JsonNode tag : image.path("RepoTags")) {
+        named |= tag.asText().equals(ref);
+      }
+      if (named) {
+        image.path("Manifests").forEach(m -> {
+          if (m.path("Available").asBoolean() && m.path("Kind").asText().equals("image")) {
+            available.add(m.path("ImageData").path("Platform").path("architecture").asText());
+          }
+        });
+      }
+    }
+    return available;
+  }
+
   /** The plan's rows of one store (or of a single-store plan), the STORE column and spacing dropped. */
   private static List<String> steps(String plan, String store) {
     return plan.lines().filter(line -> line.startsWith("remove ") || line.startsWith("keep ")
