@@ -20,7 +20,8 @@ public final class StoreOptions {
   /** {@code --store SPEC}: engine[:HOST], oci:DIR, registry:HOST[/PREFIX] or containerd:...; repeated, a fleet. */
   public static final Option STORE = new Option(java.util.List.of("--store"), Option.Arity.LIST, "STORE",
       "Store to use: engine, engine:HOST, oci:DIR, registry:HOST[/PREFIX] or containerd[:SOCKET][?namespace=NS] "
-          + "(default socket /run/containerd/containerd.sock, namespace k8s.io) (default: MIMG_STORE, "
+          + "(default socket /run/containerd/containerd.sock, namespace k8s.io; containerd:engine, the engine's own) "
+          + "(default: MIMG_STORE, "
           + "else the engine as -H finds it, else "
           + "when no engine is configured or running the per-user OCI layout); repeatable: a fleet", null, true);
   /** {@code --context NAME}: a docker context's engine; repeated, a fleet. */

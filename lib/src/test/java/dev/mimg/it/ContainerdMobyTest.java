@@ -1,6 +1,7 @@
 package dev.mimg.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimg.bed.BedTest;
@@ -84,6 +85,17 @@ class ContainerdMobyTest {
           .anyMatch(v -> v.contains("available=false")).anyMatch(v -> v.matches(".*unpacked=[1-9].*"))
           .anyMatch(v -> v.matches(".*containers=\\[.+\\].*"));
     }
+  }
+
+  @Test
+  void containerdOfTheEngineIsTheOneItsInfoNames() {
+    String host = System.getenv("MIMG_BED_SNAP_HOST");
+    try (ImageStore store = Stores.open("containerd:engine?engine=" + host, false)) {
+      assertThat(store.describe()).contains(System.getenv("MIMG_BED_SNAP_CONTAINERD")).contains("namespace moby");
+      assertThat(storeView(store.images())).isEqualTo(engineView());
+    }
+    assertThatThrownBy(() -> Stores.open("containerd:engine?engine=unix:///nonexistent.sock", false))
+        .hasMessageContaining("nonexistent.sock");
   }
 
   @Test

@@ -1,14 +1,17 @@
 package dev.mimg.store.containerd;
 
 import dev.mimg.model.InvalidInputException;
+import dev.mimg.model.Json;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * What {@code --store containerd[:SOCKET][?namespace=NS][&snapshotter=NAME]} names: the socket (default
  * {@value #DEFAULT_SOCKET}), the namespace (default {@value #DEFAULT_NAMESPACE}, Kubernetes' one) and, when given,
  * the snapshotter whose snapshots hold unpacked layers (else the one each image's config content names); on
  * dockerd's namespace, {@code engine=HOST} names the engine that carries out changes (else the one the docker CLI
- * would use, if its {@code docker info} names this socket).
+ * would use, if its {@code docker info} names this socket). {@code containerd:engine} is the containerd that engine
+ * names ({@link #ofEngine}).
  */
 public record ContainerdSpec(Path socket, String namespace, String snapshotter, String engine) {
 
@@ -56,6 +59,28 @@ public record ContainerdSpec(Path socket, String namespace, String snapshotter, 
       }
     }
     return new ContainerdSpec(Path.of(socket), namespace, snapshotter, engine);
+  }
+
+  /**
+   * What {@code containerd:engine[?KEY=VALUE&...]} names: the containerd the engine (its {@code engine=HOST}, else
+   * the docker CLI's) says it uses in {@code GET /info} ({@code Containerd.Address}), and its namespace
+   * ({@code Containerd.Namespaces.Containers}, {@code moby}) unless {@code namespace=} names another.
+   */
+  public static ContainerdSpec ofEngine(String query, Function<String, EngineAccess> engines) {
+    ContainerdSpec given = parse(query);
+    Json containerd;
+    try (EngineAccess engine = engines.apply(given.engine())) {
+      containerd = engine.get("/info").path("Containerd");
+    }
+    String address = containerd.path("Address").asText("");
+    if (address.isEmpty()) {
+      throw invalid("containerd:engine" + query, "the engine does not name its containerd (GET /info has no "
+          + "Containerd.Address: an engine older than API 1.46, or not on containerd)");
+    }
+    String namespace = query.contains("namespace=") ? given.namespace()
+        : containerd.path("Namespaces").path("Containers").asText(DOCKER_NAMESPACE);
+    return new ContainerdSpec(Path.of(address.replaceFirst("^unix://", "")), namespace, given.snapshotter(),
+        given.engine());
   }
 
   /** True for dockerd's namespace, which only the daemon changes. */

@@ -57,7 +57,9 @@ public final class ContainerdStore implements ImageStore {
    * {@code engines} opens the engine at a host (null: the docker CLI's), for dockerd's namespace.
    */
   public static ImageStore open(String rest, Function<String, EngineAccess> engines) {
-    return new ContainerdStore(ContainerdSpec.parse(rest), engines);
+    boolean ofEngine = rest.equals(":engine") || rest.startsWith(":engine?");
+    return new ContainerdStore(ofEngine ? ContainerdSpec.ofEngine(rest.substring(":engine".length()), engines)
+        : ContainerdSpec.parse(rest), engines);
   }
 
   @Override
