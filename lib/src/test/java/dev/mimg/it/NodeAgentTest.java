@@ -43,12 +43,22 @@ class NodeAgentTest {
 
   @BeforeEach
   void pullTheTestImage() {
-    Bed.crane("copy", Bed.ref("mimg/rmme:1"), REF);
-    names = ContainerdK8sTest.criPull(REF, "linux/amd64", "linux/arm64/v8");
+    names = pullTestImage();
   }
 
   @AfterEach
   void removeIt() {
+    removeTestImage(names);
+  }
+
+  /** Pulls the test's image into k8s.io with the CRI's names (amd64 and arm64/v8 of a 4-platform index). */
+  static List<String> pullTestImage() {
+    Bed.crane("copy", Bed.ref("mimg/rmme:1"), REF);
+    return ContainerdK8sTest.criPull(REF, "linux/amd64", "linux/arm64/v8");
+  }
+
+  /** Removes the test image's names from k8s.io (those still there). */
+  static void removeTestImage(List<String> names) {
     for (String name : names) {
       try {
         ContainerdK8sTest.ctr("images", "rm", name);
