@@ -40,6 +40,7 @@ public final class Agent {
   private final PrintWriter err;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final CountDownLatch ended = new CountDownLatch(1);
+  private volatile int result = CommandLines.OK;
 
   /**
    * An agent running {@code round} every {@code every} (null: once), announcing each round with {@code mode}
@@ -70,6 +71,15 @@ public final class Agent {
   /** Runs the rounds; returns the round's exit code with no period, else 0 once stopped. */
   public int run() {
     try {
+      result = rounds();
+      return result;
+    } finally {
+      ended.countDown();
+    }
+  }
+
+  private int rounds() {
+    try {
       Instant start = clock.instant();
       for (long number = 1; ; number++) {
         int code = round(number);
@@ -91,7 +101,6 @@ public final class Agent {
     } finally {
       out.flush();
       err.flush();
-      ended.countDown();
     }
   }
 
@@ -100,13 +109,17 @@ public final class Agent {
     stop.countDown();
   }
 
-  /** {@link #stop}, then waits up to {@code max} for the round in progress to end (a shutdown hook's part). */
-  public void stopAndWait(Duration max) {
+  /**
+   * {@link #stop}, then waits up to {@code max} for the round in progress to end (a shutdown hook's part); returns
+   * the agent's exit code, or -1 when it had not ended by then.
+   */
+  public int stopAndWait(Duration max) {
     stop();
     try {
-      ended.await(max.toMillis(), TimeUnit.MILLISECONDS);
+      return ended.await(max.toMillis(), TimeUnit.MILLISECONDS) ? result : -1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return -1;
     }
   }
 

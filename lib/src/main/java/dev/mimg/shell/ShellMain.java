@@ -127,7 +127,13 @@ public final class ShellMain {
     Clock clock = Clock.systemUTC();
     Agent agent = new Agent(() -> runScript(stores, !apply, in, List.of(), runner -> runFile(runner, policy)),
         every, mode, clock, Agent.sleeping(clock), in.out(), in.err());
-    Thread hook = new Thread(() -> agent.stopAndWait(ROUND_GRACE), "mimg-agent-stop");
+    // SIGTERM: stop between rounds, then exit with the agent's own code (0 when it was waiting), not the JVM's 143
+    Thread hook = new Thread(() -> {
+      int code = agent.stopAndWait(ROUND_GRACE);
+      if (code >= 0) {
+        Runtime.getRuntime().halt(code);
+      }
+    }, "mimg-agent-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       return agent.run();

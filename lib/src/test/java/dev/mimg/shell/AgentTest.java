@@ -157,7 +157,7 @@ class AgentTest {
     loop.start();
     assertThat(inPause.await(10, TimeUnit.SECONDS)).isTrue();
     long t0 = System.nanoTime();
-    agent.stopAndWait(Duration.ofSeconds(10));
+    assertThat(agent.stopAndWait(Duration.ofSeconds(10))).isZero();
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
     loop.join(1000);
     assertThat(code).hasValue(0);
