@@ -132,6 +132,16 @@ class NodeAgentImageTest {
   }
 
   @Test
+  void theKubernetesManifestsRenderAndKeepTheirPromises() throws Exception {
+    String bedBin = Path.of(System.getenv("MIMG_BED_CTR")).getParent().toString();
+    Outcome check = exec(List.of("../deploy/kubernetes/check"), "PATH", bedBin + File.pathSeparator
+        + System.getenv("PATH"));
+    assertThat(check.code()).as(check.err()).isZero();
+    assertThat(check.out()).contains("check: DaemonSet: ConfigMap, DaemonSet, Namespace ok",
+        "check: CronJob: ConfigMap, CronJob, Namespace ok");
+  }
+
+  @Test
   void noSocketIsOneLineAndExitOne() throws Exception {
     Outcome failed = run(false, "agent", "/policy.groovy", "--once");
     assertThat(failed.code()).isEqualTo(1);
