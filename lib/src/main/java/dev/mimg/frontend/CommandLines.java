@@ -31,8 +31,15 @@ public final class CommandLines {
     return message == null ? "(no message)" : message.lines().findFirst().orElse("");
   }
 
-  private static String unexpected(Throwable failure) {
-    return "mimg: unexpected " + failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage())
+  /**
+   * The one line a failure is told in, after {@code "mimg: "}: the message of a failed request or bad input value,
+   * else {@code unexpected TYPE: message} (a bug: {@code MIMG_DEBUG=1} shows its stack trace).
+   */
+  public static String describe(Throwable failure) {
+    if (failure instanceof RequestFailedException || failure instanceof IllegalArgumentException) {
+      return firstLine(failure.getMessage());
+    }
+    return "unexpected " + failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage())
         + " (MIMG_DEBUG=1 shows the stack trace)";
   }
 
@@ -50,13 +57,13 @@ public final class CommandLines {
       err.println("mimg: " + e.getMessage() + " (see '" + e.command() + " --help')");
       code = USAGE;
     } catch (RequestFailedException | IllegalArgumentException e) {
-      err.println("mimg: " + firstLine(e.getMessage()));
+      err.println("mimg: " + describe(e));
       code = FAILED;
     } catch (RuntimeException | Error e) {
       if (System.getenv("MIMG_DEBUG") != null) {
         throw e;
       }
-      err.println(unexpected(e));
+      err.println("mimg: " + describe(e));
       code = FAILED;
     }
     out.flush();

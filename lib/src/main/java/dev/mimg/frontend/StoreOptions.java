@@ -84,6 +84,23 @@ public final class StoreOptions {
     return fleet.failures().size() >= fleet.members().size() ? CommandLines.FAILED : CommandLines.PARTIAL;
   }
 
+  /** The stores these options name, as a log line tells it: the specs, contexts or host given, else MIMG_STORE's. */
+  public String named() {
+    java.util.List<String> named = new java.util.ArrayList<>(storeSpecs);
+    contexts.forEach(context -> named.add("context " + context));
+    if (allContexts) {
+      named.add("every docker context");
+    }
+    if (host != null) {
+      named.add(host);
+    }
+    String fromEnv = System.getenv("MIMG_STORE");
+    if (named.isEmpty() && fromEnv != null && !fromEnv.isBlank()) {
+      named.add(fromEnv);
+    }
+    return named.isEmpty() ? "the default store (the engine as docker finds it)" : String.join(", ", named);
+  }
+
   /** True when no store was named and no engine found: the store opened is the per-user OCI layout. */
   public boolean openedUserLayout() {
     return userLayout;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
 /**
@@ -40,11 +41,24 @@ public final class ScriptRunner {
     binding.setVariable("args", args.toArray(String[]::new));
     binding.setVariable("out", out);
     binding.setVariable(MimgScript.ERR, err);
+    this.shell = new GroovyShell(ScriptRunner.class.getClassLoader(), binding, configuration());
+  }
+
+  /** Compiles a script without running it; one line ({@link IllegalArgumentException}) when it does not compile. */
+  public static void compile(String name, String code) {
+    try {
+      new GroovyShell(ScriptRunner.class.getClassLoader(), new Binding(), configuration()).parse(code, name);
+    } catch (MultipleCompilationErrorsException e) {
+      throw new IllegalArgumentException(Shell.firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static CompilerConfiguration configuration() {
     CompilerConfiguration config = new CompilerConfiguration();
     config.setScriptBaseClass(MimgScript.class.getName());
     config.addCompilationCustomizers(new ImportCustomizer()
         .addStarImports("dev.mimg.model", "dev.mimg.query", "java.time"));
-    this.shell = new GroovyShell(ScriptRunner.class.getClassLoader(), binding, config);
+    return config;
   }
 
   /** The exit code the scripts run so far ask for: 1 when a policy failed while carried out, else 0. */
