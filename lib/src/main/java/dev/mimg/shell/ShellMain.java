@@ -46,17 +46,17 @@ public final class ShellMain {
       .action(ShellMain::run);
 
   private static final Command AGENT = Command.named("agent")
-      .describe("Run POLICY.groovy against the store now and then every --every (a node agent: MIMG_STORE or",
-          "--store containerd for the node's containerd). Each round prints its plan with a timestamp and, unless",
-          "--apply, changes nothing. A failing round is one line and the next round still comes; SIGTERM ends the",
-          "agent between rounds.")
+      .describe("Run POLICY.groovy against the store now and then every --every: a node agent.",
+          "MIMG_STORE or --store containerd names the node's containerd. Each round prints its plan with a "
+              + "timestamp and, unless --apply, changes nothing. A failing round is one line and the next round "
+              + "still comes; SIGTERM ends the agent between rounds.")
       .flag("--apply", "Carry out each round's plan (default: a dry run, only the plan; nothing changes).")
       .flag("--once", "One round, then exit with its code.")
       .value("DURATION", "--every", "Time from one round's start to the next's, e.g. 30m, 6h (default 1h).")
       .parameter("POLICY", "The policy script, read anew every round.", true, false)
-      .exitCodes("0  stopped (SIGTERM), or --once and the round succeeded",
-          "1  --once and the round failed, or the policy does not compile", "2  malformed command line",
-          "3  --once on a fleet some of whose stores failed")
+      .exitCodes("0:stopped (SIGTERM), or --once and the round succeeded",
+          "1:--once and the round failed, or the policy does not compile", "2:malformed command line",
+          "3:--once on a fleet some of whose stores failed")
       .action(ShellMain::agent);
 
   /** How long a SIGTERM waits for the round in progress before the JVM ends anyway. */

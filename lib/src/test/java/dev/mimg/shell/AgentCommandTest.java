@@ -77,6 +77,14 @@ class AgentCommandTest {
   }
 
   @Test
+  void everyCommandOfTheGroovySideHasHelp() {
+    for (String command : new String[] {"agent", "run", "shell"}) {
+      assertThat(mimg(command, "--help")).as(command + ": " + err).isZero();
+    }
+    assertThat(out.toString()).contains("Usage: mimg agent", "Exit codes:", "  3   --once on a fleet");
+  }
+
+  @Test
   void badInputIsOneLine() throws IOException {
     String store = "oci:" + layout();
     assertThat(mimg("--store", store, "agent", dir.resolve("none.groovy").toString(), "--once")).isEqualTo(1);
