@@ -11,6 +11,7 @@ import dev.mimg.model.OciDocuments;
 import dev.mimg.model.Platform;
 import dev.mimg.model.PlatformMatcher;
 import dev.mimg.store.BoundedParallel;
+import dev.mimg.store.FailFastTasks;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.util.ArrayList;
@@ -21,11 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -57,7 +53,6 @@ final class Copier {
 
   /** How many blobs are copied at once. */
   static final int PARALLEL = 4;
-  private static final long STOP_WAIT_SECONDS = 30;
 
   private final CopySource source;
   private final Supplier<Optional<CopySource>> origin;
@@ -185,45 +180,24 @@ final class Copier {
 
   /** Copies the blobs, {@value #PARALLEL} at a time; the first failure cancels the rest. Returns how many mounted. */
   private int copyBlobs(List<Piece> toCopy) {
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, runnable -> {
-      Thread thread = new Thread(runnable, "mimg-copy");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      long total = toCopy.stream().mapToLong(piece -> piece.blob().size()).sum();
-      AtomicLong done = new AtomicLong();
-      AtomicInteger count = new AtomicInteger();
-      List<Future<Boolean>> copies = new ArrayList<>();
+    long total = toCopy.stream().mapToLong(piece -> piece.blob().size()).sum();
+    AtomicLong done = new AtomicLong();
+    AtomicInteger count = new AtomicInteger();
+    AtomicInteger mounted = new AtomicInteger();
+    try (FailFastTasks copies = new FailFastTasks(PARALLEL, "mimg-copy", "the copy was interrupted; nothing was "
+        + "named")) {
       for (Piece piece : toCopy) {
-        copies.add(pool.submit(() -> {
-          boolean mounted = target.putBlob(piece.blob(), piece.from());
+        copies.run(() -> {
+          if (target.putBlob(piece.blob(), piece.from())) {
+            mounted.incrementAndGet();
+          }
           progress.accept(new PullEvent("blobs", count.incrementAndGet() + "/" + toCopy.size(),
               done.addAndGet(piece.blob().size()), Math.max(1, total)));
-          return mounted;
-        }));
+        });
       }
-      int mounted = 0;
-      for (Future<Boolean> copy : copies) {
-        mounted += copy.get() ? 1 : 0;
-      }
-      return mounted;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("the copy was interrupted; nothing was named");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new StoreException(String.valueOf(e.getCause().getMessage()), e.getCause());
-    } finally {
-      pool.shutdownNow();
-      try {
-        pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      copies.awaitAll();
     }
+    return mounted.get();
   }
 
   /** The children a copy takes (see the class doc); a platform the index does not list is refused. */

@@ -4,20 +4,14 @@ import dev.mimg.model.Descriptor;
 import dev.mimg.model.Digest;
 import dev.mimg.model.Reference;
 import dev.mimg.registry.RegistryClient;
+import dev.mimg.store.FailFastTasks;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -31,20 +25,12 @@ final class BlobFetcher implements AutoCloseable {
 
   /** How many downloads run at once. */
   static final int PARALLEL = 4;
-  private static final long STOP_WAIT_SECONDS = 30;
 
   private final RegistryClient registry;
   private final OciLayout layout;
   private final Consumer<PullEvent> progress;
-  private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, runnable -> {
-    Thread thread = new Thread(runnable, "mimg-blob");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final CompletionService<Object> tasks = new ExecutorCompletionService<>(pool);
+  private final FailFastTasks tasks = new FailFastTasks(PARALLEL, "mimg-blob", "the pull was interrupted");
   private final Set<Digest> started = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger submitted = new AtomicInteger();
-  private int ended;
 
   /** A fetcher into {@code layout}; {@code progress} is called from the download threads, one call at a time. */
   BlobFetcher(RegistryClient registry, OciLayout layout, Consumer<PullEvent> progress) {
@@ -78,8 +64,7 @@ final class BlobFetcher implements AutoCloseable {
 
   /** Runs {@code task} on the downloads' threads; its failure, like a download's, fails {@link #awaitAll}. */
   void run(Runnable task) {
-    submitted.incrementAndGet();
-    tasks.submit(task, null);
+    tasks.run(task);
   }
 
   /**
@@ -87,21 +72,13 @@ final class BlobFetcher implements AutoCloseable {
    * themselves, whichever ends first, so the first failure stops the others at once (one thread waits).
    */
   void awaitAll() {
-    while (ended < submitted.get()) {
-      await(tasks);
-      ended++;
-    }
+    tasks.awaitAll();
   }
 
   /** Cancels what still runs and waits for it, so no download writes on after the fetch has returned. */
   @Override
   public void close() {
-    pool.shutdownNow();
-    try {
-      pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    tasks.close();
   }
 
   private void fetchOne(Reference repository, Descriptor blob) {
@@ -134,20 +111,5 @@ final class BlobFetcher implements AutoCloseable {
     return "cannot pull " + (message.startsWith(subject) ? message
         : subject + ": the download broke off after " + in.current() + " bytes (" + message + ")")
         + "; nothing was stored";
-  }
-
-  /** Waits for the next task to end, whichever it is. */
-  private static void await(CompletionService<Object> tasks) {
-    try {
-      tasks.take().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("the pull was interrupted");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new StoreException(String.valueOf(e.getCause().getMessage()), e.getCause());
-    }
   }
 }
