@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -27,11 +24,11 @@ final class HttpTransport {
   private static final Duration NOTICE_AFTER = Duration.ofSeconds(1);
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-  private final HttpClients http;
+  private final HttpConnections http;
   private final RetryPolicy retry;
   private final Consumer<String> notices;
 
-  HttpTransport(HttpClients http, RetryPolicy retry, Consumer<String> notices) {
+  HttpTransport(HttpConnections http, RetryPolicy retry, Consumer<String> notices) {
     this.http = http;
     this.retry = retry;
     this.notices = notices;
@@ -103,32 +100,7 @@ final class HttpTransport {
 
   private HttpResponse<InputStream> sendOnce(RegistryRequest request, String subject, String peer, String doing)
       throws IOException {
-    Timeouts timeouts = http.timeouts();
-    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
-    if (timeouts.limitsRead()) {
-      builder.timeout(timeouts.read()); // until the headers are in; the body is guarded by ReadTimeoutStream
-    }
-    request.headers().forEach(builder::header);
-    builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-        : request.body().get());
-    String who = peer + " " + request.uri().getAuthority();
-    HttpResponse.BodyHandler<InputStream> guarded = info -> HttpResponse.BodySubscribers.mapping(
-        HttpResponse.BodySubscribers.ofInputStream(), in -> new ReadTimeoutStream(in, timeouts, who, doing));
-    try {
-      return http.forUri(request.uri()).send(builder.build(), guarded);
-    } catch (HttpConnectTimeoutException e) {
-      throw new RegistryException(timeouts.connectTimedOut(who, doing), e);
-    } catch (HttpTimeoutException e) {
-      throw new RegistryException(timeouts.readTimedOut(who, doing), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RegistryException(subject + ": interrupted", e);
-    }
-  }
-
-  /** Stops the HTTP clients' threads; see {@link HttpClients#close}. */
-  void close() {
-    http.close();
+    return http.exchange(request, peer + " " + request.uri().getAuthority(), doing);
   }
 
   /** Reads and closes a response body that is not used, so the connection can be reused. */

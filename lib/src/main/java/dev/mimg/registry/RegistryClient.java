@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +47,7 @@ public final class RegistryClient implements AutoCloseable {
     CredentialSource credentials = builder.credentials != null ? builder.credentials
         : DockerConfigCredentials.fromEnvironment(env);
     Timeouts timeouts = builder.timeouts != null ? builder.timeouts : Timeouts.fromEnvironment(env);
-    HttpClients http = new HttpClients(timeouts, builder.proxy != null ? builder.proxy
+    HttpConnections http = new HttpConnections(timeouts, builder.proxy != null ? builder.proxy
         : new EnvironmentProxySelector(env));
     this.transport = new HttpTransport(http, builder.retry, builder.notices);
     this.insecure = InsecureRegistries.of(builder.insecure, env);
@@ -217,7 +216,7 @@ public final class RegistryClient implements AutoCloseable {
     String version = target.digest().map(Digest::toString).orElseGet(() -> target.tag().orElse(Reference.DEFAULT_TAG));
     Digest digest = Digest.of(Digest.SHA256, bytes);
     HttpResponse<InputStream> response = send(new RegistryRequest("PUT", uri(target, "manifests/" + version),
-        Map.of("Content-Type", mediaType), () -> HttpRequest.BodyPublishers.ofByteArray(bytes)), target.domain(),
+        Map.of("Content-Type", mediaType), RegistryRequest.Body.of(bytes)), target.domain(),
         push(target), subject, "while pushing the manifest " + subject);
     HttpTransport.discard(response);
     Optional<Digest> stored = announcedDigest(response, subject);
@@ -288,7 +287,7 @@ public final class RegistryClient implements AutoCloseable {
   public boolean mountBlob(Reference repository, Digest digest, Reference source) {
     String subject = blobSubject(repository, digest);
     HttpResponse<InputStream> response = send(new RegistryRequest("POST", uri(repository, "blobs/uploads/?mount="
-        + digest + "&from=" + source.path()), Map.of(), HttpRequest.BodyPublishers::noBody), repository.domain(),
+        + digest + "&from=" + source.path()), Map.of(), RegistryRequest.Body.EMPTY), repository.domain(),
         push(repository), subject, "while mounting " + subject);
     HttpTransport.discard(response);
     if (response.statusCode() == 201) {
@@ -312,7 +311,7 @@ public final class RegistryClient implements AutoCloseable {
   public void uploadBlob(Reference repository, Descriptor blob, Supplier<InputStream> content) {
     String subject = blobSubject(repository, blob.digest());
     HttpResponse<InputStream> started = send(new RegistryRequest("POST", uri(repository, "blobs/uploads/"), Map.of(),
-        HttpRequest.BodyPublishers::noBody), repository.domain(), push(repository), subject,
+        RegistryRequest.Body.EMPTY), repository.domain(), push(repository), subject,
         "while starting the upload of " + subject);
     HttpTransport.discard(started);
     String location = started.headers().firstValue("Location").orElseThrow(() -> new RegistryException(subject
@@ -320,8 +319,7 @@ public final class RegistryClient implements AutoCloseable {
     URI session = started.uri().resolve(location);
     URI put = URI.create(session + (session.getRawQuery() == null ? "?" : "&") + "digest=" + blob.digest());
     HttpTransport.discard(send(new RegistryRequest("PUT", put, Map.of("Content-Type", "application/octet-stream"),
-        () -> HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(content), blob.size())), repository.domain(), push(repository),
+        RegistryRequest.Body.streamed(content, blob.size())), repository.domain(), push(repository),
         subject, "while uploading " + subject));
   }
 
@@ -406,7 +404,7 @@ public final class RegistryClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    transport.close();
+    // nothing to stop: idle connections are the JDK's keep-alive cache, with no thread of ours
   }
 
   /** Options of a {@link RegistryClient}; unset ones come from the environment. */

@@ -1,16 +1,41 @@
 package dev.mimg.registry;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * One HTTP request to a registry or its token server: a GET, HEAD or DELETE, a POST of a URL-encoded form, or a
- * PUT or POST with a body; {@code body} (null: none) makes a fresh publisher for each attempt.
+ * PUT or POST with a body; {@code body} (null: none) opens its content anew for each attempt.
  */
-record RegistryRequest(String method, URI uri, Map<String, String> headers, Supplier<HttpRequest.BodyPublisher> body) {
+record RegistryRequest(String method, URI uri, Map<String, String> headers, Body body) {
+
+  /** A request body: opened anew for each attempt, of a known length (streamed as it is read) or -1 (chunked). */
+  record Body(Supplier<InputStream> content, long length) {
+
+    /** No bytes. */
+    static final Body EMPTY = of(new byte[0]);
+
+    /** These bytes. */
+    static Body of(byte[] bytes) {
+      byte[] copy = bytes.clone();
+      return new Body(() -> new ByteArrayInputStream(copy), copy.length);
+    }
+
+    /** The content a fresh stream of {@code content} gives, {@code length} bytes long. */
+    static Body streamed(Supplier<InputStream> content, long length) {
+      return new Body(content, length);
+    }
+
+    /** A fresh stream of the content. */
+    InputStream open() {
+      return content.get();
+    }
+  }
 
   /** The method and URI only: headers and form may carry credentials or tokens. */
   @Override
@@ -31,7 +56,7 @@ record RegistryRequest(String method, URI uri, Map<String, String> headers, Supp
   /** A POST of {@code form} (already URL-encoded) to {@code uri}. */
   static RegistryRequest postForm(URI uri, String form) {
     return new RegistryRequest("POST", uri, Map.of("Content-Type", "application/x-www-form-urlencoded"),
-        () -> HttpRequest.BodyPublishers.ofString(form));
+        Body.of(form.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The same request with one header set (or replaced). */
