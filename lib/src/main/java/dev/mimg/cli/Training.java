@@ -58,6 +58,8 @@ public final class Training {
       engine.setDaemon(true);
       engine.start();
       String host = "unix://" + socket;
+      dev.mimg.store.docker.EarlyRequest.send(java.net.URI.create(host), dev.mimg.store.docker.EarlyRequest.LISTING);
+      Warmup.listingHost(new String[] {"ls"}, System.getenv());
       for (String[] command : new String[][] {
           {"ls"}, {"ls", "--tree", "--all"}, {"ls", "--counts", "--format", "json"},
           {"ls", "--format", "{{.Repository}}:{{.Tag}} {{.Platforms}}"}, {"inspect", "example.com/mimg/attested:1"},
