@@ -11,6 +11,7 @@ public final class Main {
 
   /** Runs the CLI and exits with its code. */
   public static void main(String[] args) {
+    dev.mimg.store.docker.DockerEngineStore.listOnce();
     if (Warmup.helps(args, System.getenv("MIMG_STORE"))) {
       Warmup.start(args);
     }
