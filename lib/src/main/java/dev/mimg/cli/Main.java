@@ -11,8 +11,9 @@ public final class Main {
 
   /** Runs the CLI and exits with its code. */
   public static void main(String[] args) {
+    dev.mimg.store.docker.DockerEngineStore.listOnce();
     if (Warmup.helps(args, System.getenv("MIMG_STORE"))) {
-      Warmup.start();
+      Warmup.start(args);
     }
     System.exit(run(CommandLines.utf8(System.out), CommandLines.utf8(System.err), args));
   }

@@ -1,6 +1,8 @@
 package dev.mimg.model;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Byte counts formatted exactly like {@code docker image ls}: go-units {@code HumanSizeWithPrecision(size, 3)},
@@ -13,13 +15,24 @@ public final class HumanSize {
 
   private static final List<String> UNITS = List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB");
   private static final double BASE = 1000.0;
+  /** Recent answers of {@link #format(long)}: a listing formats the same few sizes many times (shared variants). */
+  private static final Map<Long, String> FORMATTED = new ConcurrentHashMap<>();
+  private static final int REMEMBERED = 4096;
 
   private HumanSize() {
   }
 
   /** Formats with Docker's precision of 3 significant digits, e.g. 6190000 -> "6.19MB". */
   public static String format(long bytes) {
-    return format(bytes, DOCKER_PRECISION);
+    String known = FORMATTED.get(bytes);
+    if (known != null) {
+      return known;
+    }
+    String formatted = format(bytes, DOCKER_PRECISION);
+    if (FORMATTED.size() < REMEMBERED) {
+      FORMATTED.put(bytes, formatted);
+    }
+    return formatted;
   }
 
   /** Formats with the given number of significant digits, dividing by 1000 while the value is at least 1000. */

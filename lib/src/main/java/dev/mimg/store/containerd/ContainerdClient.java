@@ -31,7 +31,16 @@ import java.util.function.Supplier;
 final class ContainerdClient implements AutoCloseable {
 
   /** Netty's own warnings (an unused socket option on unix sockets) would break the CLI's one-line errors. */
+  private static final String NETTY = "io.grpc.netty.shaded.io.netty.";
+
   private static final java.util.logging.Logger NETTY_LOG = quiet("io.grpc.netty.shaded.io.netty");
+
+  static {
+    // Netty's allocator emits JFR events unless told not to (their classes cost ~60 ms at the first call), and
+    // samples buffers for leaks: a one-shot listing needs neither
+    System.setProperty(NETTY + "jfr.enabled", System.getProperty(NETTY + "jfr.enabled", "false"));
+    System.setProperty(NETTY + "leakDetection.level", System.getProperty(NETTY + "leakDetection.level", "disabled"));
+  }
 
   private static final Metadata.Key<String> NAMESPACE_HEADER =
       Metadata.Key.of("containerd-namespace", Metadata.ASCII_STRING_MARSHALLER);
@@ -73,7 +82,7 @@ final class ContainerdClient implements AutoCloseable {
         throw ContainerdErrors.permissionDenied(socket, null);
       }
       channel = Grpc.newChannelBuilder("unix://" + socket.toAbsolutePath(), InsecureChannelCredentials.create())
-          .maxInboundMessageSize(64 << 20).build();
+          .maxInboundMessageSize(64 << 20).directExecutor().build();
       Metadata headers = new Metadata();
       headers.put(NAMESPACE_HEADER, namespace);
       namespaced = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));

@@ -27,7 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -41,7 +43,7 @@ public final class ContainerdStore implements ImageStore {
 
   private final ContainerdSpec spec;
   private final ContainerdClient client;
-  private final DocumentCache cache = new DocumentCache();
+  private final DocumentCache cache = DocumentCache.user();
   private final Set<String> notices = new LinkedHashSet<>();
   private final DockerNamespace docker;
   private NamespaceContent state;
@@ -64,6 +66,8 @@ public final class ContainerdStore implements ImageStore {
 
   @Override
   public List<Image> images() {
+    CompletableFuture<Optional<Map<Digest, List<String>>>> byManifest = docker == null ? null
+        : ParallelCalls.background(docker::containersByManifest);
     NamespaceContent read = new NamespaceReader(client, spec.snapshotter(), cache).read();
     if (read.records().isEmpty()) {
       emptyNamespace();
@@ -73,7 +77,7 @@ public final class ContainerdStore implements ImageStore {
     synchronized (this) {
       state = read;
     }
-    Map<Digest, List<String>> dockers = docker == null ? null : docker.containersByManifest().orElse(null);
+    Map<Digest, List<String>> dockers = docker == null ? null : ParallelCalls.join(byManifest).orElse(null);
     return new ImageAssembler(read, spec.snapshotter(), Platform.host(), dockers).images();
   }
 

@@ -48,8 +48,10 @@ final class NamespaceReader {
 
   /** Everything a listing needs, read now. */
   NamespaceContent read() {
-    List<ImageRecord> records = records();
+    CompletableFuture<List<ContainerRecord>> containers = ParallelCalls.background(this::containers);
+    CompletableFuture<List<ImageRecord>> listed = ParallelCalls.background(this::records);
     Map<Digest, ContentInfo> content = content();
+    List<ImageRecord> records = ParallelCalls.join(listed);
     Map<Digest, byte[]> documents = new HashMap<>();
     Set<Descriptor> wave = new LinkedHashSet<>();
     records.forEach(record -> wave.add(record.target()));
@@ -78,7 +80,8 @@ final class NamespaceReader {
     }
     documents.putAll(documents(configs.stream().filter(d -> !documents.containsKey(d)).distinct().toList()));
     Map<String, Map<String, SnapshotInfo>> snapshots = snapshots(configs, content, documents);
-    return new NamespaceContent(records, content, documents, snapshots, containers());
+    cache.save();
+    return new NamespaceContent(records, content, documents, snapshots, ParallelCalls.join(containers));
   }
 
   /** The namespace's image records, in containerd's order. */

@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Many asynchronous gRPC calls on one channel at once (at most {@value #IN_FLIGHT} in flight), each answer folded
@@ -18,6 +20,30 @@ final class ParallelCalls {
   static final int IN_FLIGHT = 64;
 
   private ParallelCalls() {
+  }
+
+  /** Runs {@code work} on a daemon thread of its own (a blocking call that overlaps the others). */
+  static <T> CompletableFuture<T> background(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, task -> {
+      Thread thread = new Thread(task, "mimg-containerd");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /** The value of a {@link #background} task; its failure is thrown as it was. */
+  static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** Folds the messages of one call; {@code done} gives the value once the call completes. */

@@ -9,6 +9,7 @@ import dev.mimg.model.Json;
 import dev.mimg.model.MediaTypes;
 import dev.mimg.model.Platform;
 import dev.mimg.model.Reference;
+import dev.mimg.model.Timeouts;
 import dev.mimg.model.Variant;
 import dev.mimg.registry.RegistryClient;
 import dev.mimg.store.ImageStore;
@@ -16,6 +17,7 @@ import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import dev.mimg.store.docker.EngineImageSummary.EnginePlatform;
 import dev.mimg.store.docker.EngineImageSummary.Manifest;
+import java.time.Duration;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ public final class DockerEngineStore implements ImageStore {
   public static final ApiVersion PLATFORM_DELETE_API = ApiVersion.parse("1.50");
   /** The oldest API version whose image inspect carries the manifests ({@code ?manifests=1}). */
   static final ApiVersion INSPECT_MANIFESTS_API = ApiVersion.parse("1.48");
+  private static volatile boolean once;
 
 
   private final EngineClient client;
@@ -47,6 +50,10 @@ public final class DockerEngineStore implements ImageStore {
   private RegistryClient registry;
   private boolean recovered;
   private Caches caches;
+  /** The last listing and the watch's stamp taken before it (sessions only: see {@link #listOnce()}). */
+  private EngineWatch watch;
+  private List<Image> last;
+  private long lastStamp = -1;
 
   /** A store over an engine client (owned: closing the store closes it). */
   public DockerEngineStore(EngineClient client) {
@@ -87,8 +94,46 @@ public final class DockerEngineStore implements ImageStore {
     return false;
   }
 
+  /**
+   * Says that this process lists each store once (the CLI): no store watches its engine's events. Otherwise a store
+   * on a local engine watches them ({@link EngineWatch}) and answers a listing again from its last one while the
+   * engine reported no image or container event and this store changed nothing.
+   */
+  public static void listOnce() {
+    once = true;
+  }
+
   @Override
   public List<Image> images() {
+    long stamp = -1;
+    synchronized (this) {
+      if (watch == null && !once) {
+        watch = EngineWatch.start(client, Timeouts.fromEnvironment());
+        if (watch != null) {
+          watch.awaitUp(Duration.ofSeconds(1));
+        }
+      }
+      if (watch != null) {
+        stamp = watch.stamp();
+        if (stamp >= 0 && stamp == lastStamp && last != null) {
+          return last;
+        }
+      }
+    }
+    List<Image> images = listed();
+    synchronized (this) {
+      last = images;
+      lastStamp = stamp;
+    }
+    return images;
+  }
+
+  /** This store changed the engine: the next listing asks it again. */
+  private synchronized void changed() {
+    last = null;
+  }
+
+  private List<Image> listed() {
     List<EngineImageSummary> summaries = client.get("/images/json?manifests=1", EngineImageSummary::listOf);
     boolean manifests = client.api().atLeast(EngineClient.MANIFESTS_API);
     boolean perPlatform = manifests && summaries.stream().allMatch(s -> s.manifests() != null);
@@ -255,6 +300,7 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public void removeVariants(String name, List<Variant> variants) {
+    changed();
     recoverOnce();
     if (!client.api().atLeast(PLATFORM_DELETE_API)) {
       throw new StoreException("removing single platforms needs API " + PLATFORM_DELETE_API
@@ -276,6 +322,7 @@ public final class DockerEngineStore implements ImageStore {
    */
   @Override
   public void untag(Image image, List<ImageName> names) {
+    changed();
     recoverOnce();
     Image now = current(image).orElseThrow(() -> new StoreException("image " + image.shortId() + " is gone"));
     if (now.names().stream().allMatch(names::contains)) {
@@ -314,6 +361,7 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public void removeImage(Image image) {
+    changed();
     recoverOnce();
     // By id with force: every tag and digest reference goes with it; the caller checked no container uses it.
     client.delete("/images/" + image.id() + "?force=true");
@@ -321,6 +369,7 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public void pull(Reference reference, Platform platform, Consumer<PullEvent> progress) {
+    changed();
     recoverOnce();
     StringBuilder path = new StringBuilder("/images/create?fromImage=")
         .append(EngineClient.encode(reference.name()));
@@ -343,6 +392,7 @@ public final class DockerEngineStore implements ImageStore {
   /** Fetches one platform into the stored index without moving any tag (see {@link EngineBackfill}). */
   @Override
   public void backfill(Image image, Reference repository, Platform platform, Consumer<PullEvent> progress) {
+    changed();
     recoverOnce();
     backfills.backfill(image, repository, platform, progress);
   }
@@ -352,6 +402,7 @@ public final class DockerEngineStore implements ImageStore {
    */
   @Override
   public void repair() {
+    changed();
     recoverOnce();
   }
 
@@ -395,6 +446,11 @@ public final class DockerEngineStore implements ImageStore {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (watch != null) {
+        watch.close();
+      }
+    }
     if (caches != null) {
       caches.layers.save();
       caches.parts.save();

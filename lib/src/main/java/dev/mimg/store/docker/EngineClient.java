@@ -151,6 +151,29 @@ public final class EngineClient implements Closeable {
   }
 
   /**
+   * GET on a versioned API path whose answer is an endless stream of JSON messages (events): {@code subscribed} runs
+   * once the engine answered the request, then each message goes to {@code each} until the stream ends.
+   */
+  public void watch(String path, Runnable subscribed, Consumer<Json> each) {
+    Request request = Request.builder().method(Request.Method.GET).path("/v" + api + path).build();
+    try (Response response = execute(request); InputStream body = response.getBody()) {
+      if (response.getStatusCode() >= 400) {
+        throw new EngineException(response.getStatusCode(), errorMessage(body, response.getStatusCode()));
+      }
+      subscribed.run();
+      BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (!line.isBlank()) {
+          each.accept(Json.parse(line));
+        }
+      }
+    } catch (IOException | JsonException e) {
+      throw new StoreUnavailableException("the Docker engine at " + endpoint.host() + " broke off " + path + ": "
+          + JsonErrors.oneLine(e), e);
+    }
+  }
+
+  /**
    * GET on a versioned API path whose answer is bytes (an image export's tar), handed to {@code reader} as it
    * arrives; an error answer is an {@link EngineException} with the engine's message.
    */

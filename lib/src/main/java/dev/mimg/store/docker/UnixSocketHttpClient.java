@@ -30,20 +30,36 @@ final class UnixSocketHttpClient implements DockerHttpClient {
   private static final byte[] CRLF = {'\r', '\n'};
 
   private final EngineConnection.Opener opener;
+  private final Path socket;
 
   UnixSocketHttpClient(Path socket, Timeouts timeouts) {
-    this(() -> UnixConnection.open(socket, timeouts));
+    this(() -> UnixConnection.open(socket, timeouts), socket);
   }
 
   /** A client whose every request goes over a new connection {@code opener} makes. */
   UnixSocketHttpClient(EngineConnection.Opener opener) {
+    this(opener, null);
+  }
+
+  private UnixSocketHttpClient(EngineConnection.Opener opener, Path socket) {
     this.opener = opener;
+    this.socket = socket;
   }
 
   @Override
   public Response execute(Request request) {
     if (request.hijackedInput() != null) {
       throw new UnsupportedOperationException("hijacked connections are not supported on this transport");
+    }
+    EngineConnection early = socket != null && "GET".equals(request.method()) && request.headers().isEmpty()
+        && request.bodyBytes() == null && request.body() == null ? EarlyRequest.take(socket, request.path()) : null;
+    if (early != null) {
+      try {
+        return HttpResponse.read(new BufferedInputStream(early.input(), 64 * 1024), early);
+      } catch (IOException e) {
+        closeQuietly(early);
+        throw new UncheckedIOException(e);
+      }
     }
     EngineConnection connection = null;
     try {
@@ -80,7 +96,8 @@ final class UnixSocketHttpClient implements DockerHttpClient {
     }
   }
 
-  private static String head(Request request, byte[] body, boolean chunked) {
+  /** The request's head as this client writes it. */
+  static String head(Request request, byte[] body, boolean chunked) {
     StringBuilder head = new StringBuilder()
         .append(request.method()).append(' ').append(request.path()).append(" HTTP/1.1\r\n")
         .append("Host: docker\r\nUser-Agent: mimg\r\nConnection: close\r\n");
