@@ -24,6 +24,14 @@ interface CopySource {
   /** The blob, streamed; reading to its end fails on a size or digest mismatch. */
   InputStream openBlob(Descriptor blob);
 
+  /**
+   * The blob's bytes for a target that checks digest and size itself as it stores them (a layout's putBlob):
+   * hashing every byte twice would double a copy's work. By default {@link #openBlob}.
+   */
+  default InputStream openBlobForCheckingTarget(Descriptor blob) {
+    return openBlob(blob);
+  }
+
   /** The registry repository the content comes from, for a mount within one registry; empty for a layout. */
   Optional<Reference> registryRepository();
 

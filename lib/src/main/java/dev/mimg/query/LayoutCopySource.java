@@ -57,6 +57,11 @@ final class LayoutCopySource implements CopySource {
   }
 
   @Override
+  public java.io.InputStream openBlobForCheckingTarget(Descriptor blob) {
+    return layout.openBlob(blob.digest());
+  }
+
+  @Override
   public Optional<Reference> registryRepository() {
     return Optional.empty();
   }

@@ -50,7 +50,7 @@ final class LayoutCopyTarget implements CopyTarget {
 
   @Override
   public boolean putBlob(Descriptor blob, CopySource from) {
-    try (InputStream in = from.openBlob(blob)) {
+    try (InputStream in = from.openBlobForCheckingTarget(blob)) {
       layout().putBlob(blob.digest(), blob.size(), in);
     } catch (IOException e) {
       throw new StoreException("cannot copy blob " + blob.digest() + " from " + from.describe() + ": "

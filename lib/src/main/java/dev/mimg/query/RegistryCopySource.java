@@ -64,6 +64,11 @@ final class RegistryCopySource implements CopySource {
   }
 
   @Override
+  public InputStream openBlobForCheckingTarget(Descriptor blob) {
+    return client.blobVerifiedByCaller(repository, blob);
+  }
+
+  @Override
   public Optional<Reference> registryRepository() {
     return Optional.of(repository);
   }
