@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,14 @@ class NodeAgentImageTest {
     assertThat(build.code()).as(build.err()).isZero();
     image = build.out().strip();
     assertThat(image).startsWith(Bed.ref("mimg/agent:bed") + "@sha256:");
+  }
+
+  /** The agent's image leaves the snap engine as it was: other bed tests count its images. */
+  @AfterAll
+  static void removeTheImageFromTheEngine() {
+    if (image != null) {
+      EngineState.removeNames(List.of(image));
+    }
   }
 
   @BeforeEach

@@ -97,7 +97,8 @@ public final class DockerEngineStore implements ImageStore {
   /**
    * Says that this process lists each store once (the CLI): no store watches its engine's events. Otherwise a store
    * on a local engine watches them ({@link EngineWatch}) and answers a listing again from its last one while the
-   * engine reported no image or container event and this store changed nothing.
+   * engine reported no image or container event and this store changed nothing (after asking the engine for its
+   * version, so that an engine gone away is an error as a fresh listing would give).
    */
   public static void listOnce() {
     once = true;
@@ -116,6 +117,7 @@ public final class DockerEngineStore implements ImageStore {
       if (watch != null) {
         stamp = watch.stamp();
         if (stamp >= 0 && stamp == lastStamp && last != null) {
+          client.get("/version"); // the engine is still there (a stream can outlive a daemon that stopped answering)
           return last;
         }
       }
