@@ -20,14 +20,9 @@ final class ReadTimeoutStream extends ChunkReadingStream {
   private long count;
 
   /**
-   * Guards {@code in}; {@code peer} (e.g. "the registry host:port") and {@code doing} ("while fetching ...") name it
-   * in the error.
+   * Guards {@code in}, which must hold {@code announced} bytes (-1: unknown); {@code peer} (e.g. "the registry
+   * host:port") and {@code doing} ("while fetching ...") name it in the error.
    */
-  ReadTimeoutStream(InputStream in, Timeouts timeouts, String peer, String doing) {
-    this(in, timeouts, peer, doing, -1);
-  }
-
-  /** Guards {@code in}, which must hold {@code announced} bytes (-1: unknown). */
   ReadTimeoutStream(InputStream in, Timeouts timeouts, String peer, String doing, long announced) {
     super(in);
     this.announced = announced;

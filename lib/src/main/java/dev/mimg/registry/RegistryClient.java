@@ -398,13 +398,10 @@ public final class RegistryClient implements AutoCloseable {
     return repository.familiarName() + "@" + digest;
   }
 
-  /**
-   * Stops the HTTP clients' threads, which would otherwise hold up the JVM's exit by ~300 ms; a later request
-   * starts new ones.
-   */
+  /** Nothing to release: idle connections stay in the JDK's keep-alive cache, which runs no thread of ours. */
   @Override
   public void close() {
-    // nothing to stop: idle connections are the JDK's keep-alive cache, with no thread of ours
+    // see above
   }
 
   /** Options of a {@link RegistryClient}; unset ones come from the environment. */
