@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Indexes, manifests and configs read from containerd, by digest (content is immutable): a store asked again (the
  * shell, a notebook, the re-check before a change) reads only the documents it has not seen, and a later run reads
  * them from {@code $XDG_CACHE_HOME/mimg/containerd-documents} (a digest names its bytes, so an entry never goes
- * stale; a listing uses an entry only for a digest containerd's content list holds now). The file keeps the
- * documents the last listings used first, at most {@value #LIMIT} bytes; an unreadable file is ignored and rebuilt.
+ * stale; a listing uses an entry only for a digest containerd's content list holds now, and only when its bytes
+ * hash to that digest). The file keeps the documents the last listings used first, at most {@value #LIMIT} bytes;
+ * an unreadable file is ignored and rebuilt.
  */
 final class DocumentCache {
 
@@ -70,7 +71,9 @@ final class DocumentCache {
         Digest digest = Digest.parse(in.readUTF());
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
-        documents.putIfAbsent(digest, bytes);
+        if (Digest.of(digest.algorithm(), bytes).equals(digest)) { // a damaged entry counts as absent
+          documents.putIfAbsent(digest, bytes);
+        }
       }
     } catch (IOException | RuntimeException unreadable) {
       // no cache yet, or a broken one: containerd is asked, and the file is written anew
