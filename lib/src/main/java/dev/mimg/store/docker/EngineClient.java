@@ -134,12 +134,7 @@ public final class EngineClient implements Closeable {
       if (response.getStatusCode() >= 400) {
         throw new EngineException(response.getStatusCode(), errorMessage(body, response.getStatusCode()));
       }
-      BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (!line.isBlank()) {
-          each.accept(Json.parse(line));
-        }
-      }
+      eachJsonLine(body, each);
     } catch (SocketTimeoutException e) {
       throw readTimedOut(request, e);
     } catch (JsonException e) {
@@ -161,15 +156,20 @@ public final class EngineClient implements Closeable {
         throw new EngineException(response.getStatusCode(), errorMessage(body, response.getStatusCode()));
       }
       subscribed.run();
-      BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (!line.isBlank()) {
-          each.accept(Json.parse(line));
-        }
-      }
+      eachJsonLine(body, each);
     } catch (IOException | JsonException e) {
       throw new StoreUnavailableException("the Docker engine at " + endpoint.host() + " broke off " + path + ": "
           + JsonErrors.oneLine(e), e);
+    }
+  }
+
+  /** Each non-blank line of {@code body}, parsed as JSON, to {@code each} as it arrives. */
+  private static void eachJsonLine(InputStream body, Consumer<Json> each) throws IOException {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      if (!line.isBlank()) {
+        each.accept(Json.parse(line));
+      }
     }
   }
 
