@@ -15,6 +15,7 @@ import dev.mimg.store.FailFastTasks;
 import dev.mimg.store.PullEvent;
 import dev.mimg.store.StoreException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,6 +78,7 @@ final class Copier {
   /** Copies (under {@code dryRun}: reports what would move, changing nothing) the image {@code name} names. */
   CopyReport copy(String name, Scope scope, List<Platform> platforms, boolean dryRun) {
     CopySource.ManifestBytes top = source.top();
+    Digest newIndexOf = null;
     List<Unit> units = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     if (MediaTypes.isIndex(top.mediaType())) {
@@ -110,9 +112,8 @@ final class Copier {
       if (intoRegistry && scope == Scope.PLATFORMS && units.size() == 1) {
         top = units.get(0).manifest(); // one platform into a registry: its manifest under the name
       } else if (intoRegistry && units.size() < index.manifests().size()) {
-        CopySource.ManifestBytes original = top;
+        newIndexOf = top.digest();
         top = subset(top, units);
-        return carryOut(name, top, units, labels, dryRun, original.digest());
       }
     } else if (MediaTypes.isManifest(top.mediaType())) {
       if (scope == Scope.PLATFORMS) {
@@ -123,12 +124,12 @@ final class Copier {
     } else {
       throw new InvalidInputException("cannot copy " + name + ": unsupported media type " + top.mediaType());
     }
-    return carryOut(name, top, units, labels, dryRun, null);
+    return carryOut(name, top, units, labels, dryRun, newIndexOf);
   }
 
   /** A new index of the units copied: the source's index without its other children (a registry needs them all). */
   private static CopySource.ManifestBytes subset(CopySource.ManifestBytes index, List<Unit> units) {
-    Set<Digest> kept = new java.util.HashSet<>(units.stream().map(unit -> unit.manifest().digest()).toList());
+    Set<Digest> kept = new HashSet<>(units.stream().map(unit -> unit.manifest().digest()).toList());
     Set<Digest> others = new LinkedHashSet<>(parseIndex(index).manifests().stream().map(Descriptor::digest)
         .filter(digest -> !kept.contains(digest)).toList());
     IndexRewrite rewrite = IndexRewrite.without(index.bytes(), others);
