@@ -29,8 +29,8 @@ final class ContainerdErrors {
   }
 
   /**
-   * A failed call as one line: {@code what} the store was doing. The socket going away after it answered means
-   * containerd stopped or restarted meanwhile.
+   * A failed call as one line: {@code what} the store was doing. The socket going away after it answered, or a
+   * connection that ends under a call, means containerd stopped or restarted meanwhile.
    */
   static StoreException call(Path socket, String what, String code, String description, List<String> causes,
       boolean answeredBefore, Throwable cause) {
@@ -46,8 +46,9 @@ final class ContainerdErrors {
             : new StoreUnavailableException("containerd does not answer on " + socket + " (" + brief(causes)
                 + "): is it running?", cause);
       }
+      // connected, then the connection ended under the call: the daemon closed it (stopped or restarting)
       return new StoreUnavailableException("containerd at " + socket + " broke off while " + what
-          + (answeredBefore ? " (restarting?)" : "") + ": " + brief(causes, description) + "; try again", cause);
+          + " (stopped or restarting?): " + brief(causes, description) + "; try again", cause);
     }
     if ("DEADLINE_EXCEEDED".equals(code)) {
       return new StoreUnavailableException("containerd at " + socket + " did not answer in time while " + what

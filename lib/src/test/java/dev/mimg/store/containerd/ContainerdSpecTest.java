@@ -59,6 +59,10 @@ class ContainerdSpecTest {
         List.of("connect(..) failed: Connection refused"), true, null).getMessage())
         .isEqualTo("containerd at /run/containerd/containerd.sock went away while listing images (stopped or "
             + "restarting?): nothing was changed by this call; try again");
+    assertThat(ContainerdErrors.call(socket, "listing content", "UNAVAILABLE", "Network closed for unknown reason",
+        List.of(), false, null).getMessage())
+        .isEqualTo("containerd at /run/containerd/containerd.sock broke off while listing content (stopped or "
+            + "restarting?): Network closed for unknown reason; try again");
     assertThat(ContainerdErrors.call(socket, "listing images", "UNAVAILABLE", "io exception",
         List.of("connect(..) failed: Permission denied"), false, null).getMessage())
         .startsWith("permission denied on containerd's socket /run/containerd/containerd.sock (")
